@@ -1,0 +1,46 @@
+// Bundles everything in dist/ with esbuild: the extension host entry (node, cjs, `vscode` external) and the
+// CLI. `--tests` also bundles every test file to out/test/ for node's test runner.
+import * as esbuild from "esbuild";
+import { readdirSync, rmSync } from "node:fs";
+import { join } from "node:path";
+
+const watch = process.argv.includes("--watch");
+const tests = process.argv.includes("--tests");
+const production = process.argv.includes("--production");
+
+const common = {
+  bundle: true,
+  sourcemap: !production,
+  minify: production,
+  logLevel: "warning",
+  target: "node20",
+  platform: "node",
+  format: "cjs",
+};
+
+/** Test files anywhere under test/ (not fixtures or the VS Code suite, which its own harness builds). */
+function testEntries(dir) {
+  const out = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, entry.name);
+    if (entry.isDirectory()) {
+      if (!["fixtures", "golden", "vscode"].includes(entry.name)) out.push(...testEntries(p));
+    } else if (entry.name.endsWith(".test.ts")) out.push(p);
+  }
+  return out;
+}
+
+const builds = [
+  { ...common, entryPoints: ["src/extension/extension.ts"], outfile: "dist/extension.js", external: ["vscode"] },
+  { ...common, entryPoints: ["src/cli.ts"], outfile: "dist/cli.js", banner: { js: "#!/usr/bin/env node" } },
+];
+if (tests) {
+  rmSync("out/test", { recursive: true, force: true });
+  builds.push({ ...common, entryPoints: testEntries("test"), outdir: "out/test", outbase: "test", external: ["vscode"] });
+}
+
+if (watch) {
+  for (const options of builds) await (await esbuild.context(options)).watch();
+} else {
+  await Promise.all(builds.map((options) => esbuild.build(options)));
+}

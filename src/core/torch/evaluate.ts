@@ -1,0 +1,109 @@
+import type { Boundary } from "../curve";
+import type { Problem } from "../problem";
+import type { ParamGroup } from "../schedule";
+import { createScheduler } from "./create";
+import { OptimizerState } from "./optimizer";
+import { BoundarySink, TorchError, type SchedulerContext, type TorchScheduler } from "./scheduler";
+import type { TorchProgram } from "./spec";
+
+/** At most this many boundaries are returned (a CyclicLR over a long run would otherwise mark every peak). */
+export const MAX_BOUNDARIES = 500;
+
+export interface TorchEvaluation {
+  /** `groups[g][t]`: LR of param group g during tick t. */
+  groups: Float64Array[];
+  /** Momentum (or β1) per group, when a group has one or a scheduler cycles it. */
+  momentum?: Float64Array[];
+  boundaries: Boundary[];
+  problems: Problem[];
+}
+
+/**
+ * Runs a PyTorch script's schedule as PyTorch does: constructs `program.schedulers` in script order on one
+ * optimizer state (construction itself changes the LR), then for each tick records every group's LR and
+ * momentum — the values in effect while that tick trains — and calls `step()` on `program.stepped` in
+ * order. An exception PyTorch would raise becomes an error problem and the last value is held.
+ */
+export function evaluateTorch(program: TorchProgram, groups: readonly ParamGroup[], total: number): TorchEvaluation {
+  const opt = new OptimizerState(groups);
+  const events = new BoundarySink();
+  const ctx: SchedulerContext = { opt, events, legacyInitial: /^1\./.test(program.torchVersion ?? "") };
+  const problems: Problem[] = [];
+
+  const built: (TorchScheduler | undefined)[] = [];
+  program.schedulers.forEach((spec, index) => {
+    try {
+      built.push(createScheduler(spec, index, built, ctx, problems));
+    } catch (e) {
+      built.push(undefined);
+      problems.push(problemOf(e, `${spec.name}: ${spec.kind}(...) raises`));
+    }
+  });
+  const stepped: TorchScheduler[] = [];
+  for (const i of program.stepped) {
+    const scheduler = built[i];
+    if (scheduler !== undefined) stepped.push(scheduler);
+    else if (i < 0 || i >= built.length) problems.push({ severity: "error", code: "invalid-program", message: `The training loop steps scheduler #${i}, which the script does not construct.` });
+  }
+
+  const n = opt.size;
+  const lrs = Array.from({ length: n }, () => new Float64Array(total));
+  const moms = opt.tracksMomentum ? Array.from({ length: n }, () => new Float64Array(total)) : [];
+  const m = moms.length;
+  let t = 0;
+  try {
+    const lr = opt.lr;
+    const mom = opt.momentum;
+    const count = stepped.length;
+    for (; t < total; t++) {
+      for (let g = 0; g < n; g++) lrs[g][t] = lr[g];
+      for (let g = 0; g < m; g++) moms[g][t] = mom[g];
+      events.tick = t + 1;
+      for (let k = 0; k < count; k++) stepped[k].step();
+    }
+  } catch (e) {
+    // The run stops here: tick t was trained, the ones after it never are. Hold tick t's values.
+    problems.push(problemOf(e, `scheduler.step() after tick ${t} raises`, ` — after tick ${t}; held from there`));
+    for (const xs of [...lrs, ...moms]) xs.fill(xs[t], t + 1);
+  }
+
+  checkFinite(lrs, "learning rate", problems);
+  const result: TorchEvaluation = { groups: lrs, boundaries: boundaries(events, total), problems };
+  if (opt.tracksMomentum) {
+    // A group without a momentum of its own has SGD's default, 0.
+    for (const xs of moms) for (let i = 0; i < xs.length; i++) if (Number.isNaN(xs[i])) xs[i] = 0;
+    checkFinite(moms, "momentum", problems);
+    result.momentum = moms;
+  }
+  return result;
+}
+
+function problemOf(e: unknown, context: string, where = ""): Problem {
+  if (e instanceof TorchError) return { severity: "error", code: e.code, message: e.message + where, range: e.range };
+  return { severity: "error", code: "scheduler-error", message: `${context}: ${e instanceof Error ? e.message : String(e)}` };
+}
+
+function checkFinite(series: readonly Float64Array[], what: string, problems: Problem[]): void {
+  series.forEach((xs, g) => {
+    const t = xs.findIndex((x) => !Number.isFinite(x));
+    if (t >= 0) {
+      problems.push({ severity: "error", code: "not-finite", message: `The ${what} of param group ${g} is ${xs[t]} from tick ${t}: PyTorch would compute it the same way, but it is not a usable value.` });
+    }
+  });
+}
+
+/** Boundaries inside (0, total), one per tick and label, in tick order, capped. */
+function boundaries(events: BoundarySink, total: number): Boundary[] {
+  const seen = new Set<string>();
+  const out: Boundary[] = [];
+  for (let i = 0; i < events.ticks.length && out.length < MAX_BOUNDARIES; i++) {
+    const tick = events.ticks[i];
+    const label = events.labels[i];
+    if (tick <= 0 || tick >= total) continue;
+    const key = `${tick}\u0000${label}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push({ tick, label });
+  }
+  return out.sort((a, b) => a.tick - b.tick);
+}

@@ -1,0 +1,79 @@
+import type { SyntaxNode, Tree } from "@lezer/common";
+import { parser } from "@lezer/python";
+import type { SourceRange } from "../../core/range";
+import { LineIndex } from "../lines";
+
+export type { SyntaxNode };
+
+/** A parsed Python file: the lezer tree plus what turns its nodes into text and ranges. */
+export class PythonFile {
+  readonly tree: Tree;
+  readonly lines: LineIndex;
+
+  constructor(
+    readonly file: string,
+    readonly text: string,
+  ) {
+    this.tree = parser.parse(text);
+    this.lines = new LineIndex(file, text);
+  }
+
+  textOf(node: SyntaxNode): string {
+    return this.text.slice(node.from, node.to);
+  }
+
+  rangeOf(node: SyntaxNode): SourceRange {
+    return this.lines.range(node.from, node.to);
+  }
+
+  /** Syntax errors as ranges; lezer recovers, so the rest of the file is still read. */
+  errors(): SourceRange[] {
+    const out: SourceRange[] = [];
+    this.tree.iterate({
+      enter: (n) => {
+        if (n.type.isError) out.push(this.lines.range(n.from, Math.max(n.to, n.from + 1)));
+      },
+    });
+    return out;
+  }
+}
+
+const punctuation = new Set(["(", ")", "[", "]", "{", "}", ",", ":", ".", ";", "Comment"]);
+
+/** Children that carry meaning (no brackets, commas or comments). */
+export function kids(node: SyntaxNode): SyntaxNode[] {
+  const out: SyntaxNode[] = [];
+  for (let c = node.firstChild; c; c = c.nextSibling) if (!punctuation.has(c.name)) out.push(c);
+  return out;
+}
+
+export interface CallArguments {
+  readonly positional: SyntaxNode[];
+  readonly keyword: Map<string, { name: SyntaxNode; value: SyntaxNode }>;
+  /** `*args` / `**kwargs` were passed: the call's arguments cannot all be known. */
+  readonly spread: boolean;
+}
+
+/** Splits an `ArgList` into positional and keyword arguments. */
+export function callArguments(argList: SyntaxNode | null, file: PythonFile): CallArguments {
+  const positional: SyntaxNode[] = [];
+  const keyword = new Map<string, { name: SyntaxNode; value: SyntaxNode }>();
+  let spread = false;
+  if (!argList) return { positional, keyword, spread };
+  const items = kids(argList);
+  for (let i = 0; i < items.length; i++) {
+    const n = items[i]!;
+    const next = items[i + 1];
+    if (n.name === "VariableName" && next?.name === "AssignOp") {
+      const value = items[i + 2];
+      if (value) keyword.set(file.textOf(n), { name: n, value });
+      i += 2;
+    } else if (n.name === "*" || n.name === "**") {
+      spread = true;
+      i += 1;
+    } else {
+      positional.push(n);
+    }
+  }
+  return { positional, keyword, spread };
+}
