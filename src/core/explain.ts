@@ -47,7 +47,8 @@ export function describeTorchScheduler(spec: TorchSchedulerSpec, all: readonly T
     if (key === "schedulers" && Array.isArray(value)) parts.push(`schedulers=[${(value as number[]).map((i) => all[i]?.name ?? "?").join(", ")}]`);
     else if (key === "lambdas" || key === "scaleFn") parts.push(`${pythonName(key)}=${Array.isArray(value) ? (value as { text: string }[]).map((l) => l.text).join(", ") : (value as { text: string }).text}`);
     else if (Array.isArray(value)) parts.push(`${pythonName(key)}=[${(value as number[]).map(formatLr).join(", ")}]`);
-    else parts.push(`${pythonName(key)}=${typeof value === "number" ? formatLr(value) : String(value)}`);
+    else if (typeof value === "number") parts.push(`${pythonName(key)}=${formatLr(value)}`);
+    else if (typeof value === "string" || typeof value === "boolean") parts.push(`${pythonName(key)}=${String(value)}`);
   }
   return `${kind}(${parts.join(", ")})`;
 }

@@ -24,8 +24,11 @@ export interface Assumption {
   readonly range?: SourceRange;
 }
 
-/** Inputs a user can supply because the files cannot say them. */
-export type Input = "stepsPerEpoch" | "devices" | "totalSteps" | "datasetSize" | "gradientAccumulation" | "epochs" | "metric";
+/**
+ * Inputs a user can supply because the files cannot say them. `commandLine` stands for the arguments a
+ * script is launched with (its argparse defaults are assumed until a launch line says otherwise).
+ */
+export type Input = "stepsPerEpoch" | "devices" | "totalSteps" | "datasetSize" | "gradientAccumulation" | "epochs" | "metric" | "commandLine";
 
 /** The CLI option for each input, kebab-cased. */
 export function inputOption(input: Input): string {

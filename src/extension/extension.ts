@@ -48,7 +48,7 @@ class ScheduleDiagnostics implements vscode.Disposable {
   }
 
   dispose(): void {
-    this.subscriptions.forEach((s) => s.dispose());
+    for (const s of this.subscriptions) s.dispose();
     this.collection.dispose();
   }
 }

@@ -47,6 +47,7 @@ const cliOption: Record<Input, string> = {
   gradientAccumulation: "--gradient-accumulation",
   epochs: "--epochs",
   metric: "--metric",
+  commandLine: "command-line arguments",
 };
 
 /**
@@ -130,7 +131,7 @@ function describe(optimizer: OptimizerData, inputs: Inputs, interp: Interpreter,
     if (!v) return;
     if (v.origin.kind === "expression") v.origin.inputs.forEach(visit);
     else if (v.origin.kind === "user") note({ input: inputFor(v.origin.option), message: `${v.origin.option} ${v.value}`, value: v.value });
-    else if (v.origin.kind === "default" && v.origin.flag) note({ input: "epochs", message: `${v.origin.flag} not given on the command line: default ${v.value}`, value: v.value, range: v.range });
+    else if (v.origin.kind === "default" && v.origin.flag) note({ input: "commandLine", message: `${v.origin.flag} not given on the command line: default ${v.value}`, value: v.value, range: v.range });
   };
   for (const g of optimizer.groups) visit(g.lr), visit(g.momentum);
   for (const s of all) Object.values(s.args).forEach(visit);
