@@ -29,10 +29,10 @@ export function decimate(xs: Float64Array, maxPoints: number, keep: readonly num
     let lo = -1;
     let hi = -1;
     for (let i = start; i < end; i++) {
-      const x = xs[i];
+      const x = xs[i]!;
       if (Number.isNaN(x)) continue;
-      if (lo < 0 || x < xs[lo]) lo = i;
-      if (hi < 0 || x > xs[hi]) hi = i;
+      if (lo < 0 || x < xs[lo]!) lo = i;
+      if (hi < 0 || x > xs[hi]!) hi = i;
     }
     if (lo < 0) lo = hi = start; // all NaN: keep one sample so the gap shows
     chosen[count++] = lo;
@@ -41,9 +41,9 @@ export function decimate(xs: Float64Array, maxPoints: number, keep: readonly num
   const sorted = chosen.subarray(0, count).sort();
   const ticks = new Uint32Array(count);
   let m = 0;
-  for (let i = 0; i < count; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) ticks[m++] = sorted[i];
+  for (let i = 0; i < count; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) ticks[m++] = sorted[i]!;
   const out = ticks.slice(0, m);
   const values = new Float64Array(m);
-  for (let i = 0; i < m; i++) values[i] = xs[out[i]];
+  for (let i = 0; i < m; i++) values[i] = xs[out[i]!]!;
   return { ticks: out, values };
 }

@@ -47,6 +47,8 @@ export function evaluateTorch(program: TorchProgram, groups: readonly ParamGroup
   }
 
   const n = opt.size;
+  // A group without a momentum of its own, next to groups that have one, has SGD's default: 0.
+  if (opt.tracksMomentum) for (let g = 0; g < n; g++) if (Number.isNaN(opt.momentum[g])) opt.momentum[g] = 0;
   const lrs = Array.from({ length: n }, () => new Float64Array(total));
   const moms = opt.tracksMomentum ? Array.from({ length: n }, () => new Float64Array(total)) : [];
   const m = moms.length;
@@ -56,22 +58,20 @@ export function evaluateTorch(program: TorchProgram, groups: readonly ParamGroup
     const mom = opt.momentum;
     const count = stepped.length;
     for (; t < total; t++) {
-      for (let g = 0; g < n; g++) lrs[g][t] = lr[g];
-      for (let g = 0; g < m; g++) moms[g][t] = mom[g];
+      for (let g = 0; g < n; g++) lrs[g]![t] = lr[g]!;
+      for (let g = 0; g < m; g++) moms[g]![t] = mom[g]!;
       events.tick = t + 1;
-      for (let k = 0; k < count; k++) stepped[k].step();
+      for (let k = 0; k < count; k++) stepped[k]!.step();
     }
   } catch (e) {
     // The run stops here: tick t was trained, the ones after it never are. Hold tick t's values.
     problems.push(problemOf(e, `scheduler.step() after tick ${t} raises`, ` — after tick ${t}; held from there`));
-    for (const xs of [...lrs, ...moms]) xs.fill(xs[t], t + 1);
+    for (const xs of [...lrs, ...moms]) xs.fill(xs[t]!, t + 1);
   }
 
   checkFinite(lrs, "learning rate", problems);
   const result: TorchEvaluation = { groups: lrs, boundaries: boundaries(events, total), problems };
   if (opt.tracksMomentum) {
-    // A group without a momentum of its own has SGD's default, 0.
-    for (const xs of moms) for (let i = 0; i < xs.length; i++) if (Number.isNaN(xs[i])) xs[i] = 0;
     checkFinite(moms, "momentum", problems);
     result.momentum = moms;
   }
@@ -85,9 +85,13 @@ function problemOf(e: unknown, context: string, where = ""): Problem {
 
 function checkFinite(series: readonly Float64Array[], what: string, problems: Problem[]): void {
   series.forEach((xs, g) => {
-    const t = xs.findIndex((x) => !Number.isFinite(x));
-    if (t >= 0) {
-      problems.push({ severity: "error", code: "not-finite", message: `The ${what} of param group ${g} is ${xs[t]} from tick ${t}: PyTorch would compute it the same way, but it is not a usable value.` });
+    for (let t = 0; t < xs.length; t++) {
+      const x = xs[t]!;
+      // x - x is 0 for finite x, NaN for NaN and ±Infinity: one comparison per tick.
+      if (x - x !== 0) {
+        problems.push({ severity: "error", code: "not-finite", message: `The ${what} of param group ${g} is ${x} from tick ${t}: PyTorch would compute it the same way, but it is not a usable value.` });
+        return;
+      }
     }
   });
 }
@@ -97,8 +101,8 @@ function boundaries(events: BoundarySink, total: number): Boundary[] {
   const seen = new Set<string>();
   const out: Boundary[] = [];
   for (let i = 0; i < events.ticks.length && out.length < MAX_BOUNDARIES; i++) {
-    const tick = events.ticks[i];
-    const label = events.labels[i];
+    const tick = events.ticks[i]!;
+    const label = events.labels[i]!;
     if (tick <= 0 || tick >= total) continue;
     const key = `${tick}\u0000${label}`;
     if (seen.has(key)) continue;

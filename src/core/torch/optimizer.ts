@@ -45,6 +45,6 @@ export class OptimizerState {
 
   /** `group.setdefault("initial_lr", group["lr"])` for every group (LRScheduler.__init__). */
   setDefaultInitialLr(): void {
-    for (let g = 0; g < this.size; g++) if (Number.isNaN(this.initialLr[g])) this.initialLr[g] = this.lr[g];
+    for (let g = 0; g < this.size; g++) if (Number.isNaN(this.initialLr[g])) this.initialLr[g] = this.lr[g]!;
   }
 }

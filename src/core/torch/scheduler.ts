@@ -145,13 +145,23 @@ export function pyFloorDiv(a: number, b: number): number {
   return Math.floor(a / b);
 }
 
+/**
+ * Python's `float ** float`: `0.0 ** negative` raises ZeroDivisionError and a negative base with a
+ * fractional exponent gives a complex number, where JavaScript returns Infinity or NaN.
+ */
+export function pyPow(base: number, exponent: number, scheduler: string, range?: SourceRange): number {
+  if (base === 0 && exponent < 0) throw new TorchError("invalid-argument", `${scheduler}: 0.0 cannot be raised to a negative power (ZeroDivisionError)`, range);
+  if (base < 0 && !Number.isInteger(exponent)) throw new TorchError("invalid-argument", `${scheduler}: a negative number raised to a fractional power is complex`, range);
+  return base ** exponent;
+}
+
 /** `bisect.bisect_right(sorted, x)`: how many elements are ≤ x. */
 export function bisectRight(sorted: readonly number[], x: number): number {
   let lo = 0;
   let hi = sorted.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (x < sorted[mid]) hi = mid;
+    if (x < sorted[mid]!) hi = mid;
     else lo = mid + 1;
   }
   return lo;
@@ -159,7 +169,7 @@ export function bisectRight(sorted: readonly number[], x: number): number {
 
 /** `_format_param`: a per-group list, a scalar repeated for every group; wrong lengths raise ValueError. */
 export function perGroup(name: string, values: readonly number[], groups: number, scheduler: string, range?: SourceRange): Float64Array {
-  if (values.length === 1) return new Float64Array(groups).fill(values[0]);
+  if (values.length === 1) return new Float64Array(groups).fill(values[0]!);
   if (values.length !== groups) {
     throw new TorchError(
       "invalid-argument",

@@ -31,7 +31,7 @@ function load(id: string): Golden {
 
 function check(series: Float64Array, points: [number, number][], what: string): void {
   for (const [t, expected] of points) {
-    const actual = series[t];
+    const actual = series[t] ?? NaN;
     const ok = Math.abs(actual - expected) <= 1e-9 * Math.abs(expected) + 1e-300;
     assert.ok(ok, `${what} at tick ${t}: got ${actual}, PyTorch ${expected}`);
   }
@@ -136,23 +136,28 @@ const cases: Record<string, Case> = {
 };
 
 for (const [id, c] of Object.entries(cases)) {
-  test(`golden ${id}`, () => {
+  void test(`golden ${id}`, () => {
     const golden = load(id);
     const result = evaluateTorch(program(c.schedulers, c.stepped), c.groups, golden.total);
     assert.deepEqual(result.problems, []);
-    assert.equal(result.groups[0].length, golden.total);
-    check(result.groups[0], golden.lr, "lr");
+    const lr = result.groups[0];
+    assert.ok(lr);
+    assert.equal(lr.length, golden.total);
+    check(lr, golden.lr, "lr");
     if (golden.momentum) {
-      assert.ok(result.momentum, "momentum expected");
-      check(result.momentum[0], golden.momentum, "momentum");
+      const momentum = result.momentum?.[0];
+      assert.ok(momentum, "momentum expected");
+      check(momentum, golden.momentum, "momentum");
     }
     for (const [key, points] of Object.entries(golden.extra ?? {})) {
       const g = Number(/^group(\d+)$/.exec(key)?.[1]);
-      check(result.groups[g], points, key);
+      const series = result.groups[g];
+      assert.ok(series, `${key} expected`);
+      check(series, points, key);
     }
   });
 }
 
-test("every torch golden case has a program", () => {
+void test("every torch golden case has a program", () => {
   assert.equal(Object.keys(cases).length, 10);
 });

@@ -33,15 +33,15 @@ export function run(groups: readonly ParamGroup[], schedulers: readonly TorchSch
 
 /** Group 0's LRs as a plain array, for `deepEqual` against hand-derived values. */
 export function lrs(result: TorchEvaluation, g = 0): number[] {
-  return Array.from(result.groups[g]);
+  return Array.from(result.groups[g] ?? []);
 }
 
 /** Element-wise |a - e| ≤ rel · |e| (+ a tiny absolute floor for zeros). */
 export function assertClose(actual: ArrayLike<number>, expected: ArrayLike<number>, rel = 1e-12, what = "value"): void {
   assert.equal(actual.length, expected.length, `${what}: length`);
   for (let i = 0; i < expected.length; i++) {
-    const a = actual[i];
-    const e = expected[i];
+    const a = actual[i] ?? NaN;
+    const e = expected[i] ?? NaN;
     const ok = Math.abs(a - e) <= rel * Math.abs(e) + 1e-300;
     assert.ok(ok, `${what}[${i}]: got ${a}, expected ${e}`);
   }

@@ -22,19 +22,19 @@ export class ConstantLR extends LrScheduler {
     const e = this.lastEpoch;
     const lr = this.opt.lr;
     if (e === 0) {
-      for (let g = 0; g < lr.length; g++) lr[g] = lr[g] * this.factor;
+      for (let g = 0; g < lr.length; g++) lr[g] = lr[g]! * this.factor;
       return;
     }
     if (e !== this.totalIters) return;
     if (this.factor === 0) this.fail("invalid-argument", "factor=0 (ZeroDivisionError in 1.0 / factor at total_iters)");
     const undo = 1.0 / this.factor;
-    for (let g = 0; g < lr.length; g++) lr[g] = lr[g] * undo;
+    for (let g = 0; g < lr.length; g++) lr[g] = lr[g]! * undo;
     this.ctx.events.emit(`${this.name} ends`);
   }
 
   protected override closedFormLr(): void {
     // `factor + (last_epoch >= total_iters) * (1 - factor)`: bool × float is 0.0 or the float itself.
     const factor = this.factor + (this.lastEpoch >= this.totalIters ? 1 - this.factor : 0);
-    for (let g = 0; g < this.opt.size; g++) this.opt.lr[g] = this.baseLrs[g] * factor;
+    for (let g = 0; g < this.opt.size; g++) this.opt.lr[g] = this.baseLrs[g]! * factor;
   }
 }

@@ -42,21 +42,21 @@ export class CosineAnnealingLR extends LrScheduler {
     if (this.stepCount === 1 && e > 0) {
       // Resuming from a checkpoint: the closed form once.
       const c = Math.cos((e * Math.PI) / T);
-      for (let g = 0; g < lr.length; g++) lr[g] = eta + ((base[g] - eta) * (1 + c)) / 2;
+      for (let g = 0; g < lr.length; g++) lr[g] = eta + ((base[g]! - eta) * (1 + c)) / 2;
     } else if (pyMod(e - 1 - T, 2 * T) === 0) {
       const c = Math.cos(Math.PI / T);
-      for (let g = 0; g < lr.length; g++) lr[g] = lr[g] + ((base[g] - eta) * (1 - c)) / 2;
+      for (let g = 0; g < lr.length; g++) lr[g] = lr[g]! + ((base[g]! - eta) * (1 - c)) / 2;
     } else {
       const previous = this.cosAt(e - 1);
       const ratio = (1 + this.cosAt(e)) / (1 + previous);
-      for (let g = 0; g < lr.length; g++) lr[g] = ratio * (lr[g] - eta) + eta;
+      for (let g = 0; g < lr.length; g++) lr[g] = ratio * (lr[g]! - eta) + eta;
     }
-    if (pyMod(e, T) === 0 && e > 0) this.ctx.events.emit(pyMod(e, 2 * T) === 0 ? `${this.name} back at max` : `${this.name} T_max`);
+    if (e >= T && pyMod(e, T) === 0) this.ctx.events.emit(pyMod(e, 2 * T) === 0 ? `${this.name} back at max` : `${this.name} T_max`);
   }
 
   protected override closedFormLr(): void {
     if (this.tMax === 0) this.fail("invalid-argument", "T_max=0 (ZeroDivisionError)");
     const c = Math.cos((Math.PI * this.lastEpoch) / this.tMax);
-    for (let g = 0; g < this.opt.size; g++) this.opt.lr[g] = this.etaMin + ((this.baseLrs[g] - this.etaMin) * (1 + c)) / 2;
+    for (let g = 0; g < this.opt.size; g++) this.opt.lr[g] = this.etaMin + ((this.baseLrs[g]! - this.etaMin) * (1 + c)) / 2;
   }
 }

@@ -49,6 +49,6 @@ export class CosineAnnealingWarmRestarts extends LrScheduler {
   protected getLr(): void {
     const c = Math.cos((Math.PI * this.tCur) / this.tI);
     const eta = this.etaMin;
-    for (let g = 0; g < this.opt.size; g++) this.opt.lr[g] = eta + ((this.baseLrs[g] - eta) * (1 + c)) / 2;
+    for (let g = 0; g < this.opt.size; g++) this.opt.lr[g] = eta + ((this.baseLrs[g]! - eta) * (1 + c)) / 2;
   }
 }

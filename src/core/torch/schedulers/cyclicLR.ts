@@ -79,14 +79,14 @@ export class CyclicLR extends LrScheduler {
     const scale = this.scaleFn(this.scaleByCycle ? cycle : e);
     const lr = this.opt.lr;
     for (let g = 0; g < lr.length; g++) {
-      const baseHeight = (this.maxLrs[g] - this.baseLrs[g]) * scaleFactor;
-      lr[g] = this.baseLrs[g] + baseHeight * scale;
+      const baseHeight = (this.maxLrs[g]! - this.baseLrs[g]!) * scaleFactor;
+      lr[g] = this.baseLrs[g]! + baseHeight * scale;
     }
     if (this.cycleMomentum) {
       const momentum = this.opt.momentum;
       for (let g = 0; g < momentum.length; g++) {
-        const baseHeight = (this.maxMomentums[g] - this.baseMomentums[g]) * scaleFactor;
-        momentum[g] = this.maxMomentums[g] - baseHeight * scale;
+        const baseHeight = (this.maxMomentums[g]! - this.baseMomentums[g]!) * scaleFactor;
+        momentum[g] = this.maxMomentums[g]! - baseHeight * scale;
       }
     }
     if (e > 0) {

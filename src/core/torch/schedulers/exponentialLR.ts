@@ -15,11 +15,11 @@ export class ExponentialLR extends LrScheduler {
   protected getLr(): void {
     if (this.atStart) return;
     const lr = this.opt.lr;
-    for (let g = 0; g < lr.length; g++) lr[g] = lr[g] * this.gamma;
+    for (let g = 0; g < lr.length; g++) lr[g] = lr[g]! * this.gamma;
   }
 
   protected override closedFormLr(): void {
     const factor = this.gamma ** this.lastEpoch;
-    for (let g = 0; g < this.opt.size; g++) this.opt.lr[g] = this.baseLrs[g] * factor;
+    for (let g = 0; g < this.opt.size; g++) this.opt.lr[g] = this.baseLrs[g]! * factor;
   }
 }

@@ -5,7 +5,7 @@ type Spec = Extract<TorchSchedulerSpec, { kind: "LambdaLR" | "MultiplicativeLR" 
 
 /** One lambda per group: a single lambda is repeated, other counts raise ValueError (LambdaLR.__init__). */
 export function lambdasPerGroup(spec: Spec, groups: number): readonly LrLambda[] {
-  if (spec.lambdas.length === 1) return Array.from({ length: groups }, () => spec.lambdas[0]);
+  if (spec.lambdas.length === 1) return Array.from({ length: groups }, () => spec.lambdas[0]!);
   if (spec.lambdas.length !== groups) {
     throw new TorchError("invalid-argument", `${spec.name}: Expected ${groups} lr_lambdas, but got ${spec.lambdas.length}`, spec.range);
   }
@@ -34,6 +34,6 @@ export class LambdaLR extends LrScheduler {
 
   protected getLr(): void {
     const e = this.lastEpoch;
-    for (let g = 0; g < this.opt.size; g++) this.opt.lr[g] = this.baseLrs[g] * callLambda(this.lambdas[g], e, this.name);
+    for (let g = 0; g < this.opt.size; g++) this.opt.lr[g] = this.baseLrs[g]! * callLambda(this.lambdas[g]!, e, this.name);
   }
 }

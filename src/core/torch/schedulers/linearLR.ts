@@ -28,19 +28,19 @@ export class LinearLR extends LrScheduler {
     const e = this.lastEpoch;
     const lr = this.opt.lr;
     if (e === 0) {
-      for (let g = 0; g < lr.length; g++) lr[g] = lr[g] * this.startFactor;
+      for (let g = 0; g < lr.length; g++) lr[g] = lr[g]! * this.startFactor;
       return;
     }
     if ((!this.ctx.legacyInitial && this.isInitial) || e > this.totalIters) return;
     const delta = this.endFactor - this.startFactor;
     const ratio = 1.0 + delta / (this.totalIters * this.startFactor + (e - 1) * delta);
-    for (let g = 0; g < lr.length; g++) lr[g] = lr[g] * ratio;
+    for (let g = 0; g < lr.length; g++) lr[g] = lr[g]! * ratio;
     if (e === this.totalIters) this.ctx.events.emit(`${this.name} ends`);
   }
 
   protected override closedFormLr(): void {
     if (this.totalIters === 0) this.fail("invalid-argument", "total_iters=0 (ZeroDivisionError)");
     const factor = this.startFactor + ((this.endFactor - this.startFactor) * Math.min(this.totalIters, this.lastEpoch)) / this.totalIters;
-    for (let g = 0; g < this.opt.size; g++) this.opt.lr[g] = this.baseLrs[g] * factor;
+    for (let g = 0; g < this.opt.size; g++) this.opt.lr[g] = this.baseLrs[g]! * factor;
   }
 }

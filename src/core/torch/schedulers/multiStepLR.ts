@@ -24,12 +24,12 @@ export class MultiStepLR extends LrScheduler {
     if (count === undefined) return;
     const factor = this.gamma ** count;
     const lr = this.opt.lr;
-    for (let g = 0; g < lr.length; g++) lr[g] = lr[g] * factor;
+    for (let g = 0; g < lr.length; g++) lr[g] = lr[g]! * factor;
     this.ctx.events.emit(`${this.name} ×${this.gamma}${count > 1 ? `^${count}` : ""}`);
   }
 
   protected override closedFormLr(): void {
     const factor = this.gamma ** bisectRight(this.sorted, this.lastEpoch);
-    for (let g = 0; g < this.opt.size; g++) this.opt.lr[g] = this.baseLrs[g] * factor;
+    for (let g = 0; g < this.opt.size; g++) this.opt.lr[g] = this.baseLrs[g]! * factor;
   }
 }

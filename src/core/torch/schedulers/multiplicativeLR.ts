@@ -21,6 +21,6 @@ export class MultiplicativeLR extends LrScheduler {
     const e = this.lastEpoch;
     const apply = this.ctx.legacyInitial ? e > 0 : !this.isInitial;
     if (!apply) return;
-    for (let g = 0; g < this.opt.size; g++) this.opt.lr[g] = this.opt.lr[g] * callLambda(this.lambdas[g], e, this.name);
+    for (let g = 0; g < this.opt.size; g++) this.opt.lr[g] = this.opt.lr[g]! * callLambda(this.lambdas[g]!, e, this.name);
   }
 }

@@ -54,9 +54,9 @@ export class OneCycleLR extends LrScheduler {
     const opt = this.opt;
     const maxLrs = perGroup("max_lr", spec.maxLr, n, spec.name, spec.range);
     for (let g = 0; g < n; g++) {
-      opt.initialLr[g] = maxLrs[g] / spec.divFactor;
-      opt.maxLr[g] = maxLrs[g];
-      opt.minLr[g] = opt.initialLr[g] / spec.finalDivFactor;
+      opt.initialLr[g] = maxLrs[g]! / spec.divFactor;
+      opt.maxLr[g] = maxLrs[g]!;
+      opt.minLr[g] = opt.initialLr[g]! / spec.finalDivFactor;
     }
     this.cycleMomentum = spec.cycleMomentum;
     if (spec.cycleMomentum) {
@@ -86,17 +86,17 @@ export class OneCycleLR extends LrScheduler {
     const opt: OptimizerState = this.opt;
     const last = this.phases.length - 1;
     let startStep = 0.0;
-    let phase = this.phases[last];
+    let phase = this.phases[last]!;
     for (let i = 0; i <= last; i++) {
-      phase = this.phases[i];
+      phase = this.phases[i]!;
       if (step <= phase.endStep || i === last) break;
       startStep = phase.endStep;
     }
     if (phase.endStep === startStep) this.fail("invalid-argument", "a phase of zero length (ZeroDivisionError): pct_start too small for total_steps");
     const pct = (step - startStep) / (phase.endStep - startStep);
     for (let g = 0; g < opt.size; g++) {
-      opt.lr[g] = this.anneal(opt[phase.startLr][g], opt[phase.endLr][g], pct);
-      if (this.cycleMomentum) opt.momentum[g] = this.anneal(opt[phase.startMomentum][g], opt[phase.endMomentum][g], pct);
+      opt.lr[g] = this.anneal(opt[phase.startLr][g]!, opt[phase.endLr][g]!, pct);
+      if (this.cycleMomentum) opt.momentum[g] = this.anneal(opt[phase.startMomentum][g]!, opt[phase.endMomentum][g]!, pct);
     }
     for (let i = 0; i < this.phaseStarts.length; i++) {
       if (step === this.phaseStarts[i] && step > 0) this.ctx.events.emit(`${this.name} phase ${i + 2}`);

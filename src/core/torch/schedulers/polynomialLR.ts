@@ -1,4 +1,4 @@
-import { LrScheduler, type SchedulerContext } from "../scheduler";
+import { LrScheduler, pyPow, type SchedulerContext } from "../scheduler";
 import type { TorchSchedulerSpec } from "../spec";
 
 type Spec = Extract<TorchSchedulerSpec, { kind: "PolynomialLR" }>;
@@ -22,16 +22,16 @@ export class PolynomialLR extends LrScheduler {
     const T = this.totalIters;
     if (this.atStart || e > T) return;
     if (T === 0) this.fail("invalid-argument", "total_iters=0 (ZeroDivisionError)");
-    const decay = ((1.0 - e / T) / (1.0 - (e - 1) / T)) ** this.power;
+    const decay = pyPow((1.0 - e / T) / (1.0 - (e - 1) / T), this.power, this.name, this.range);
     const lr = this.opt.lr;
-    for (let g = 0; g < lr.length; g++) lr[g] = lr[g] * decay;
+    for (let g = 0; g < lr.length; g++) lr[g] = lr[g]! * decay;
     if (e === T) this.ctx.events.emit(`${this.name} ends`);
   }
 
   protected override closedFormLr(): void {
     const T = this.totalIters;
     if (T === 0) this.fail("invalid-argument", "total_iters=0 (ZeroDivisionError)");
-    const factor = (1.0 - Math.min(T, this.lastEpoch) / T) ** this.power;
-    for (let g = 0; g < this.opt.size; g++) this.opt.lr[g] = this.baseLrs[g] * factor;
+    const factor = pyPow(1.0 - Math.min(T, this.lastEpoch) / T, this.power, this.name, this.range);
+    for (let g = 0; g < this.opt.size; g++) this.opt.lr[g] = this.baseLrs[g]! * factor;
   }
 }

@@ -29,10 +29,10 @@ export class SequentialLR implements TorchScheduler {
     const opt = ctx.opt;
     for (let g = 0; g < opt.size; g++) {
       if (Number.isNaN(opt.initialLr[g])) throw new TorchError("invalid-argument", `${name}: KeyError 'initial_lr' in param_groups[${g}]`, range);
-      opt.lr[g] = opt.initialLr[g];
+      opt.lr[g] = opt.initialLr[g]!;
     }
     this.undo();
-    children[0].initialStep();
+    children[0]!.initialStep();
   }
 
   undo(): void {
@@ -47,7 +47,7 @@ export class SequentialLR implements TorchScheduler {
   step(): void {
     this.lastEpoch += 1;
     const idx = bisectRight(this.milestones, this.lastEpoch);
-    const child = this.children[idx];
+    const child = this.children[idx]!;
     if (idx > 0 && this.milestones[idx - 1] === this.lastEpoch) {
       this.ctx.events.emit(`${this.name} → ${child.name}`);
       child.stepTo(0);

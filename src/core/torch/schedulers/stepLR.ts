@@ -19,13 +19,13 @@ export class StepLR extends LrScheduler {
     if (this.stepSize === 0) this.fail("invalid-argument", "step_size=0 (ZeroDivisionError in last_epoch % step_size)");
     if (e === 0 || pyMod(e, this.stepSize) !== 0) return;
     const lr = this.opt.lr;
-    for (let g = 0; g < lr.length; g++) lr[g] = lr[g] * this.gamma;
+    for (let g = 0; g < lr.length; g++) lr[g] = lr[g]! * this.gamma;
     this.ctx.events.emit(`${this.name} ×${this.gamma}`);
   }
 
   protected override closedFormLr(): void {
     if (this.stepSize === 0) this.fail("invalid-argument", "step_size=0 (ZeroDivisionError)");
     const factor = this.gamma ** pyFloorDiv(this.lastEpoch, this.stepSize);
-    for (let g = 0; g < this.opt.size; g++) this.opt.lr[g] = this.baseLrs[g] * factor;
+    for (let g = 0; g < this.opt.size; g++) this.opt.lr[g] = this.baseLrs[g]! * factor;
   }
 }
