@@ -15,6 +15,8 @@ const common = {
   logLevel: "warning",
   target: "node20",
   platform: "node",
+  // jsonc-parser's UMD build hides its requires from esbuild; its ESM build bundles cleanly.
+  mainFields: ["module", "main"],
   format: "cjs",
 };
 

@@ -4,7 +4,7 @@ import * as esbuild from "esbuild";
 import { execFileSync } from "node:child_process";
 
 const suites = ["bench/curve.ts"];
-await esbuild.build({ entryPoints: suites, bundle: true, platform: "node", format: "cjs", target: "node20", outdir: "out/bench", logLevel: "warning" });
+await esbuild.build({ entryPoints: suites, bundle: true, platform: "node", mainFields: ["module", "main"], format: "cjs", target: "node20", outdir: "out/bench", logLevel: "warning" });
 for (const suite of suites) {
   const out = suite.replace(/^bench\//, "out/bench/").replace(/\.ts$/, ".js");
   execFileSync(process.execPath, [out, ...process.argv.slice(2)], { stdio: "inherit" });

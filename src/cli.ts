@@ -14,6 +14,17 @@ they do; each one used is listed among the schedule's assumptions.`;
 
 class UsageError extends Error {}
 
+/** Other files (`_base_` configs...) are read relative to the working directory, like the entry. */
+const workspaceFiles = {
+  read(path: string): string | undefined {
+    try {
+      return readFileSync(path, "utf8");
+    } catch {
+      return undefined;
+    }
+  },
+};
+
 interface Options {
   readonly json: boolean;
   readonly at?: number;
@@ -52,7 +63,7 @@ function curveReport(path: string, options: Options): Report {
   } catch {
     throw new UsageError(`${path}: cannot read the file`);
   }
-  const result = readSchedules(path, text, options.inputs);
+  const result = readSchedules(path, text, options.inputs, workspaceFiles);
   const fatal = result.problems.find((p) => p.severity === "error");
   if (fatal) throw new UsageError(`${fatal.range ? formatLocation(fatal.range) : path}: ${fatal.message}`);
   if (result.schedules.length === 0) throw new UsageError(`${path}: no learning-rate schedule found`);
