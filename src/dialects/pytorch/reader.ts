@@ -24,6 +24,8 @@ interface OptimizerData {
   readonly range: SourceRange;
   readonly groups: ParamGroup[];
   readonly schedulers: SchedulerData[];
+  /** Values of the constructor that cannot be read (an lr that needs `--devices`...). */
+  readonly problems: Problem[];
 }
 
 interface SchedulerData {
@@ -62,9 +64,15 @@ export function readPyTorchScript(fileName: string, text: string, inputs: Inputs
   host.interp = interp;
   interp.run();
 
-  const problems: Problem[] = file.errors().slice(0, 5).map((range) => ({ severity: "warning", code: "python-syntax", message: "Python syntax error: the rest of the file is still read, but values near here may be missed", range }));
-  const undecided: Problem[] = interp.undecided.map((range) => ({ severity: "info", code: "condition-not-static", message: "This condition cannot be read statically; every branch was read", range }));
-  const schedules = host.optimizers.filter((o) => o.schedulers.length > 0).map((o) => describe(o, inputs, interp, [...undecided]));
+  const errorRanges = uniqueRanges(file.errors());
+  const problems: Problem[] = errorRanges.slice(0, 5).map((range) => ({ severity: "warning", code: "python-syntax", message: "Python syntax error: the rest of the file is still read, but values near here may be missed", range }));
+  const undecided: Problem[] = uniqueRanges(interp.undecided).map((range) => ({ severity: "info", code: "condition-not-static", message: "This condition cannot be read statically; every branch was read", range }));
+  // Several schedules come in the order their (first) schedulers are constructed.
+  const order = (o: OptimizerData): number => host.schedulers.indexOf(o.schedulers[0]!);
+  const schedules = host.optimizers
+    .filter((o) => o.schedulers.length > 0)
+    .sort((a, b) => order(a) - order(b))
+    .map((o) => describe(o, inputs, interp, [...undecided]));
   return { schedules, problems };
 }
 
@@ -75,6 +83,7 @@ function describe(optimizer: OptimizerData, inputs: Inputs, interp: Interpreter,
   const stepped = all.filter((s) => s.steps.length > 0).sort((a, b) => a.steps[0]!.node.from - b.steps[0]!.node.from);
   const top = stepped.find((s) => tops.includes(s)) ?? stepped[0] ?? tops.at(-1) ?? all.at(-1)!;
   for (const s of all) problems.push(...s.problems);
+  problems.push(...optimizer.problems);
   for (const child of children) if (child.steps.length > 0) problems.push({ severity: "warning", code: "child-stepped", message: `${child.name}.step() is called directly while ${child.name} is also driven by another scheduler: PyTorch steps it twice`, range: child.steps[0]!.range });
 
   const kinds: TorchSchedulerSpec[] = [];
@@ -86,7 +95,8 @@ function describe(optimizer: OptimizerData, inputs: Inputs, interp: Interpreter,
     const kind: TorchSchedulerKind = s.kind.kind === "SequentialLR" || s.kind.kind === "ChainedScheduler" ? { ...s.kind, schedulers: s.children.map((c) => all.indexOf(c)) } : s.kind;
     kinds.push({ ...kind, name: s.name, range: s.range, args: s.args });
   }
-  const evaluable = kinds.length === all.length;
+  // An optimizer value that cannot be read (an lr scaled by the world size...) is never replaced by a default.
+  const evaluable = kinds.length === all.length && optimizer.groups.length > 0 && !optimizer.problems.some((p) => p.severity === "error" || p.code === "needs-input");
 
   // Unit and length come from the loops around the first step() call.
   const site = top.steps[0] ?? stepped[0]?.steps[0];
@@ -95,6 +105,7 @@ function describe(optimizer: OptimizerData, inputs: Inputs, interp: Interpreter,
   let epochs: Value | undefined;
   let stepsPerEpoch: Value | undefined;
   const assumptions: Assumption[] = [];
+  let lengthNeeds: Assumption | undefined;
   if (!site) {
     problems.push({ severity: "warning", code: "never-stepped", message: `${top.name}.step() is never called in this file, so the training length is unknown`, range: top.range });
   } else if (site.loops.length === 0) {
@@ -113,7 +124,7 @@ function describe(optimizer: OptimizerData, inputs: Inputs, interp: Interpreter,
       const product = values.reduce((a, b) => a * b.value, 1);
       total = values.length === 1 ? values[0] : derived(product, loops.map((l) => `len(${l.iterable})`).join(" × "), values, site.range);
     } else if (missing.kind === "unknown") {
-      assumptions.push({ input: missing.needs ?? "totalSteps", message: `Training length: ${missing.reason}`, range: missing.range });
+      lengthNeeds = { input: missing.needs ?? "totalSteps", message: `Training length: ${missing.reason}`, range: missing.range };
     }
   }
   if (inputs.totalSteps !== undefined) {
@@ -125,18 +136,45 @@ function describe(optimizer: OptimizerData, inputs: Inputs, interp: Interpreter,
   const seen = new Set<string>();
   const note = (a: Assumption): void => {
     const key = `${a.input}:${a.message}`;
-    if (!seen.has(key)) assumptions.push(a), seen.add(key);
+    if (seen.has(key)) return;
+    assumptions.push(a);
+    seen.add(key);
   };
+  // A flag's defaults are listed once, with every value used (`--milestones ... default 60, 120, 160`).
+  const flagDefaults = new Map<string, Value[]>();
   const visit = (v: Value | undefined): void => {
     if (!v) return;
     if (v.origin.kind === "expression") v.origin.inputs.forEach(visit);
     else if (v.origin.kind === "user") note({ input: inputFor(v.origin.option), message: `${v.origin.option} ${v.value}`, value: v.value });
-    else if (v.origin.kind === "default" && v.origin.flag) note({ input: "commandLine", message: `${v.origin.flag} not given on the command line: default ${v.value}`, value: v.value, range: v.range });
+    else if (v.origin.kind === "default" && v.origin.flag) {
+      const list = flagDefaults.get(v.origin.flag) ?? [];
+      if (!list.includes(v)) list.push(v);
+      if (list.length === 1) {
+        flagDefaults.set(v.origin.flag, list);
+        note({ input: "commandLine", message: v.origin.flag, value: v.value, range: v.range });
+      }
+    }
   };
-  for (const g of optimizer.groups) visit(g.lr), visit(g.momentum);
+  for (const g of optimizer.groups) {
+    visit(g.lr);
+    visit(g.momentum);
+  }
   for (const s of all) Object.values(s.args).forEach(visit);
   visit(total);
-  for (const s of all) if (typeof s.kind === "object" && "severity" in s.kind && s.kind.code === "needs-input") note({ input: (s.kind as Problem & { input?: Input }).input ?? "stepsPerEpoch", message: s.kind.message, range: s.kind.range });
+  const needs = [...optimizer.problems, ...all.map((s) => s.kind)].filter((k): k is NeedsInput => "severity" in k && k.code === "needs-input");
+  for (const k of needs) note({ input: k.input ?? "stepsPerEpoch", message: k.message, range: k.range });
+  if (lengthNeeds) note(lengthNeeds);
+  for (const [i, a] of assumptions.entries()) {
+    const values = a.input === "commandLine" ? flagDefaults.get(a.message) : undefined;
+    if (!values) continue;
+    const first = values[0]!.range;
+    const last = values.at(-1)!.range;
+    const range = first && last && values.length > 1 ? { ...first, endLine: last.endLine, endColumn: last.endColumn } : first;
+    assumptions[i] = { ...a, message: `${a.message} not given on the command line: default ${values.map((v) => v.value).join(", ")}`, range };
+  }
+  // One missing input is asked for once: at the first place that needs it.
+  const asked = new Set<Input>();
+  const kept = assumptions.filter((a) => a.value !== undefined || (!asked.has(a.input) && (asked.add(a.input), true)));
 
   return {
     name: top.name,
@@ -148,10 +186,18 @@ function describe(optimizer: OptimizerData, inputs: Inputs, interp: Interpreter,
     groups: optimizer.groups,
     program: { family: "torch", schedulers: kinds, stepped: evaluable ? stepped.map((s) => all.indexOf(s)) : [] },
     source: top.range,
-    assumptions: assumptions.map((a) => ({ ...a, message: a.message.replace(/^(--[\w-]+) (\S+)$/, "$1 $2 (given)") })),
+    assumptions: kept.map((a) => ({ ...a, message: a.message.replace(/^(--[\w-]+) (\S+)$/, "$1 $2 (given)") })),
     problems,
   };
   void interp;
+}
+
+function uniqueRanges(ranges: readonly SourceRange[]): SourceRange[] {
+  const seen = new Set<string>();
+  return ranges.filter((r) => {
+    const key = `${r.startLine}:${r.startColumn}:${r.endLine}:${r.endColumn}`;
+    return !seen.has(key) && (seen.add(key), true);
+  });
 }
 
 function inputFor(option: string): Input {
@@ -168,7 +214,7 @@ function numValue(v: PyVal): Value | undefined {
  * are per-batch schedulers by design.
  */
 function unitOf(loops: readonly LoopFrame[], className: string): Unit {
-  if (loops.length >= 2 || loops.some((l) => l.kind !== "range")) return "step";
+  if (loops.length >= 2 || loops.some((l) => l.kind === "iterable")) return "step";
   const words = `${loops[0]!.variable} ${loops[0]!.iterable}`.toLowerCase();
   if (/epoch/.test(words)) return "epoch";
   if (/\b(it|iters?|iterations?|steps?|batch\w*|global_step|updates?)\b|iter|step/.test(words)) return "step";
@@ -178,6 +224,8 @@ function unitOf(loops: readonly LoopFrame[], className: string): Unit {
 /** The torch-specific meaning of calls, plugged into the Python interpreter. */
 class TorchHost implements Host {
   readonly optimizers: OptimizerData[] = [];
+  /** Every scheduler, in construction order. */
+  readonly schedulers: SchedulerData[] = [];
   interp!: Interpreter;
 
   constructor(
@@ -195,6 +243,9 @@ class TorchHost implements Host {
     const inTorch = !callee.imported || /(^|\.)optim(\.|$)|lr_scheduler/.test(callee.path);
     if (inTorch && className in schedulerSignatures) return this.scheduler(className, args, site);
     if (inTorch && className in optimizerSignatures) return this.optimizer(className, args, site);
+    // Progress bars yield what they wrap: `tqdm(train_loader)` is the loader, `trange(n)` is `range(n)`.
+    if (callee.imported && (callee.path === "tqdm" || /^tqdm\.(\w+\.)*tqdm$/.test(callee.path)) && args.positional[0]) return args.positional[0];
+    if (callee.imported && /^tqdm\.(\w+\.)*trange$/.test(callee.path) && args.positional[0]) return { kind: "object", type: "range", data: args.positional.length === 1 ? { stop: args.positional[0] } : { start: args.positional[0], stop: args.positional[1]!, step: args.positional[2] } };
     if (/DataLoader$/.test(className)) return { kind: "object", type: "loader", data: this.file.textOf(site.node) };
     if (className === "get_world_size" || className === "device_count") {
       const given = this.inputs.devices;
@@ -210,7 +261,7 @@ class TorchHost implements Host {
     if (/dataset/i.test(text) && !/loader/i.test(text)) return unknown(`${text} is the dataset size, which the files do not say`, range, "datasetSize");
     const given = this.inputs.stepsPerEpoch;
     if (given !== undefined) return { kind: "num", value: given, isInt: true, prov: userInput(given, cliOption.stepsPerEpoch) };
-    return unknown(`steps per epoch: ${text} depends on the dataset, which the files do not say`, range, "stepsPerEpoch");
+    return unknown(`len(${text}), the batches per epoch, depends on the dataset, which the files do not say`, range, "stepsPerEpoch");
   }
 
   private targetName(site: CallSite, fallback: string): string {
@@ -228,12 +279,14 @@ class TorchHost implements Host {
     const source = `torch.optim.${className} default`;
     const lrArg = args.keyword.get("lr") ?? args.positional[1];
     const lrSyntax = args.syntax.keyword.get("lr")?.value ?? args.syntax.positional[1];
-    const problems: Problem[] = [];
+    const problems: NeedsInput[] = [];
     const number = (v: PyVal | undefined, fallback: Value, what: string, node?: SyntaxNode): Value => {
       if (v === undefined) return fallback;
       if (v.kind === "num") return v.prov;
       if (v.kind === "seq" && v.items[0]?.kind === "num") return v.items[0].prov;
-      problems.push({ severity: "error", code: "value-not-static", message: `${what}: ${v.kind === "unknown" ? v.reason : "not a number"}`, range: node ? this.file.rangeOf(node) : range });
+      const at = (v.kind === "unknown" ? v.range : undefined) ?? (node ? this.file.rangeOf(node) : range);
+      if (v.kind === "unknown" && v.needs) problems.push({ severity: "warning", code: "needs-input", message: `${className} ${what} cannot be read: ${v.reason}`, range: at, input: v.needs });
+      else problems.push({ severity: "error", code: "value-not-static", message: `${className} ${what} cannot be read: ${v.kind === "unknown" ? v.reason : "not a number"}`, range: at });
       return fallback;
     };
     const lr = number(lrArg, frameworkDefault(sig.lr, source), "lr", lrSyntax);
@@ -251,8 +304,7 @@ class TorchHost implements Host {
       }
     } else groups.push({ lr, momentum, momentumKind: m ? momentumKind : undefined });
 
-    const data: OptimizerData = { className, name: this.targetName(site, className), range, groups, schedulers: [] };
-    if (problems.length > 0) (data as { problems?: Problem[] }).problems = problems;
+    const data: OptimizerData = { className, name: this.targetName(site, className), range, groups, schedulers: [], problems };
     this.optimizers.push(data);
     return { kind: "object", type: "torch.optimizer", data };
   }
@@ -274,7 +326,7 @@ class TorchHost implements Host {
     if (chained) optimizer = children[0]?.optimizer;
     if (!optimizer) {
       // The optimizer is not built in this file (a factory, another module): an assumed single group.
-      optimizer = { className: "unknown", name: "optimizer", range: site.range, groups: [], schedulers: [] };
+      optimizer = { className: "unknown", name: "optimizer", range: site.range, groups: [], schedulers: [], problems: [] };
       problems.push({ severity: "error", code: "optimizer-unknown", message: `The optimizer of ${name} is not constructed in this file, so its learning rate is unknown`, range: site.range });
       this.optimizers.push(optimizer);
     }
@@ -290,7 +342,7 @@ class TorchHost implements Host {
     };
     const fallbackOf = (param: string): Default => sig.params.find(([n]) => n === param)?.[1] ?? "required";
     const missing = (param: string, why: string, needs?: Input, range?: SourceRange): never => {
-      throw Object.assign(new SchedulerArgumentError(), { problem: { severity: "error", code: needs ? "needs-input" : "value-not-static", message: `${name}: ${param} ${why}`, range: range ?? site.range, input: needs } });
+      throw Object.assign(new SchedulerArgumentError(), { problem: { severity: needs ? "warning" : "error", code: needs ? "needs-input" : "value-not-static", message: `${name}: ${param} ${why}`, range: range ?? site.range, input: needs } });
     };
     const num = (param: string): number => {
       const r = raw(param);
@@ -306,6 +358,12 @@ class TorchHost implements Host {
       if (v.kind === "unknown") return missing(param, `cannot be read: ${v.reason}`, v.needs, v.range ?? (r.node && this.file.rangeOf(r.node)));
       return missing(param, "is not a number", undefined, r.node && this.file.rangeOf(r.node));
     };
+    /** A number of a list argument (`milestones[1]`, `max_lr[0]`), kept with its provenance. */
+    const item = (param: string, i: number, v: PyVal, needsRange?: SourceRange): number => {
+      if (v.kind === "num") return (argValues[`${param}[${i}]`] = v.prov).value;
+      if (v.kind === "bool") return v.value ? 1 : 0;
+      return missing(`${param}[${i}]`, v.kind === "unknown" ? `cannot be read: ${v.reason}` : "is not a number", v.kind === "unknown" ? v.needs : undefined, (v.kind === "unknown" ? v.range : undefined) ?? needsRange);
+    };
     const optionalNum = (param: string): number | null => {
       const r = raw(param);
       if (!r || r.value.kind === "none") return null;
@@ -313,13 +371,10 @@ class TorchHost implements Host {
     };
     const perGroup = (param: string): number[] => {
       const r = raw(param);
-      const n = optimizer!.groups.length || 1;
+      const n = optimizer.groups.length || 1;
       if (r?.value.kind === "seq") {
-        return r.value.items.map((item, i) => {
-          const x = asNumber(item);
-          if (x === undefined) return missing(`${param}[${i}]`, item.kind === "unknown" ? `cannot be read: ${item.reason}` : "is not a number", item.kind === "unknown" ? item.needs : undefined);
-          return x;
-        });
+        const node = r.node && this.file.rangeOf(r.node);
+        return r.value.items.map((v, i) => item(param, i, v, node));
       }
       return new Array<number>(n).fill(num(param));
     };
@@ -340,7 +395,7 @@ class TorchHost implements Host {
     const lambdas = (param: string): LrLambda[] => {
       const r = raw(param);
       if (!r) return missing(param, "is required");
-      const list = r.value.kind === "seq" ? r.value.items : new Array<PyVal>(optimizer!.groups.length || 1).fill(r.value);
+      const list = r.value.kind === "seq" ? r.value.items : new Array<PyVal>(optimizer.groups.length || 1).fill(r.value);
       return list.map((fn) => {
         if (fn.kind !== "func") return missing(param, fn.kind === "unknown" ? `cannot be read statically: ${fn.reason}` : "is not a function of this file", undefined, r.node && this.file.rangeOf(r.node));
         const compiled = compileNumeric(fn, this.interp);
@@ -351,7 +406,7 @@ class TorchHost implements Host {
 
     let kind: TorchSchedulerKind | Problem;
     try {
-      kind = this.kindOf(className, { num, optionalNum, perGroup, str, bool, lambdas, raw, missing, optimizer, site });
+      kind = this.kindOf(className, { num, item, optionalNum, perGroup, str, bool, lambdas, raw, missing, optimizer, site });
       const lastEpoch = raw("last_epoch");
       if (lastEpoch && asNumber(lastEpoch.value) !== -1) problems.push({ severity: "warning", code: "resumed-schedule", message: `${name} is resumed with last_epoch; the curve is drawn from the start of training`, range: lastEpoch.node && this.file.rangeOf(lastEpoch.node) });
     } catch (e) {
@@ -360,6 +415,7 @@ class TorchHost implements Host {
     }
     const data: SchedulerData = { className, name, range: site.range, optimizer, kind, args: argValues, children, steps: [], problems };
     optimizer.schedulers.push(data);
+    this.schedulers.push(data);
     return { kind: "object", type: "torch.scheduler", data };
   }
 
@@ -371,7 +427,7 @@ class TorchHost implements Host {
         const r = a.raw("milestones");
         if (!r) return a.missing("milestones", "is required");
         const items = r.value.kind === "seq" ? r.value.items : [r.value];
-        const milestones = items.map((m, i) => asNumber(m) ?? a.missing(`milestones[${i}]`, m.kind === "unknown" ? `cannot be read: ${m.reason}` : "is not a number", m.kind === "unknown" ? m.needs : undefined));
+        const milestones = items.map((m, i) => a.item("milestones", i, m, r.node && this.file.rangeOf(r.node)));
         return { kind: "MultiStepLR", milestones, gamma: a.num("gamma") };
       }
       case "ConstantLR":
@@ -439,7 +495,7 @@ class TorchHost implements Host {
         const r = a.raw("milestones");
         if (!r) return a.missing("milestones", "is required");
         const items = r.value.kind === "seq" ? r.value.items : [r.value];
-        const milestones = items.map((m, i) => asNumber(m) ?? a.missing(`milestones[${i}]`, m.kind === "unknown" ? `cannot be read: ${m.reason}` : "is not a number", m.kind === "unknown" ? m.needs : undefined));
+        const milestones = items.map((m, i) => a.item("milestones", i, m, r.node && this.file.rangeOf(r.node)));
         return { kind: "SequentialLR", schedulers: [], milestones };
       }
       case "ChainedScheduler":
@@ -450,12 +506,15 @@ class TorchHost implements Host {
   }
 }
 
+type NeedsInput = Problem & { readonly input?: Input };
+
 class SchedulerArgumentError extends Error {
-  problem!: Problem & { input?: Input };
+  problem!: NeedsInput;
 }
 
 interface ArgReaders {
   num(param: string): number;
+  item(param: string, i: number, v: PyVal, range?: SourceRange): number;
   optionalNum(param: string): number | null;
   perGroup(param: string): number[];
   str(param: string): string;

@@ -2,7 +2,8 @@
  * Parameters of torch.optim constructors as PyTorch declares them (torch/optim/lr_scheduler.py and
  * torch/optim/*.py, main): positional order and defaults. `required` parameters have no default.
  */
-export type Default = number | string | boolean | null | "required";
+/** `"required"` (a string like the others) marks a parameter without a default. */
+export type Default = number | string | boolean | null;
 
 export interface Signature {
   /** Parameters after `optimizer` (or after `schedulers` for ChainedScheduler), in positional order. */

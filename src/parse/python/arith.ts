@@ -98,3 +98,13 @@ export function parseStringLiteral(text: string): string | undefined {
     }
   });
 }
+
+/** `math.<name>` as a pure function of numbers, or `undefined` (never an Object.prototype member). */
+export function mathFunction(name: string): ((...xs: number[]) => number) | undefined {
+  return Object.hasOwn(mathFunctions, name) ? mathFunctions[name] : undefined;
+}
+
+/** `math.<name>` as a constant, or `undefined`. */
+export function mathConstant(name: string): number | undefined {
+  return Object.hasOwn(mathConstants, name) ? mathConstants[name] : undefined;
+}

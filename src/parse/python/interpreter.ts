@@ -1,8 +1,8 @@
 import type { SourceRange } from "../../core/range";
 import { derived, literal, type Value } from "../../core/value";
-import { floorDiv, mathConstants, mathFunctions, mathIntResults, parseNumberLiteral, parseStringLiteral, pyMod, roundDigits, roundHalfEven } from "./arith";
+import { floorDiv, mathConstant, mathFunction, mathIntResults, parseNumberLiteral, parseStringLiteral, pyMod, roundDigits, roundHalfEven } from "./arith";
 import { ArgParser, isArgParserCall } from "./argparse";
-import { callArguments, kids, type CallArguments, type PythonFile, type SyntaxNode } from "./syntax";
+import { callArguments, chainedMiddle, kids, type CallArguments, type PythonFile, type SyntaxNode } from "./syntax";
 import { asNumber, Scope, truthy, unknown, type PyVal } from "./values";
 
 /** A loop the statement being read sits in, outermost first. */
@@ -42,6 +42,8 @@ export interface Host {
 const builtinNames = new Set(["range", "len", "min", "max", "int", "float", "round", "abs", "enumerate", "zip", "list", "tuple", "sum", "pow", "print", "str", "bool", "iter", "sorted", "reversed", "dict", "isinstance", "getattr", "hasattr", "open"]);
 
 const maxCallDepth = 24;
+/** Nesting of expressions (calls inside calls...) read before giving up; far above what people write. */
+const maxExpressionDepth = 200;
 
 /**
  * Reads a Python file as the program it is, without running it: statements in order, functions when they
@@ -56,20 +58,26 @@ export class Interpreter {
   private readonly loops: LoopFrame[] = [];
   private readonly callStack: SyntaxNode[] = [];
   private readonly calledFunctions = new Set<number>();
+  /** Functions used as values (`LambdaLR(optimizer, lr_lambda)`): callbacks, not entry points. */
+  private readonly referencedFunctions = new Set<number>();
   private returned: PyVal | undefined;
+  private depth = 0;
 
   constructor(
     readonly file: PythonFile,
     private readonly host: Host,
   ) {}
 
-  /** Reads the module, then every top-level function nothing called (entry points run by other tools). */
+  /**
+   * Reads the module, then every top-level function nothing called nor referenced (entry points run by
+   * other tools, such as `fire` or a launcher importing `train`).
+   */
   run(): void {
     const top = this.file.tree.topNode;
     this.block(top, this.module);
     for (const def of kids(top)) {
       const fn = def.name === "DecoratedStatement" ? def.getChild("FunctionDefinition") : def;
-      if (fn?.name !== "FunctionDefinition" || this.calledFunctions.has(fn.from)) continue;
+      if (fn?.name !== "FunctionDefinition" || this.calledFunctions.has(fn.from) || this.referencedFunctions.has(fn.from)) continue;
       const name = fn.getChild("VariableName");
       const value = name ? this.module.get(this.file.textOf(name)) : undefined;
       if (value?.kind === "func") this.callFunction(value, { positional: [], keyword: new Map(), syntax: callArguments(null, this.file) }, fn);
@@ -120,7 +128,7 @@ export class Interpreter {
       case "ForStatement":
         return this.forStatement(node, scope);
       case "WhileStatement":
-        return this.loop({ kind: "while", count: unknown("a while loop runs an unknown number of times", this.range(node)), variable: "", iterable: "", range: this.range(node) }, node.getChild("Body"), scope);
+        return this.whileStatement(node, scope);
       case "WithStatement":
       case "TryStatement": {
         const body = node.getChild("Body");
@@ -141,45 +149,43 @@ export class Interpreter {
     const parts = kids(node);
     const fromIndex = parts.findIndex((p) => p.name === "from");
     const importIndex = parts.findIndex((p) => p.name === "import");
-    const names = (list: SyntaxNode[]): { path: string; alias: string }[] => {
-      // `a.b.c as d, e` arrives as a flat run of VariableName / `as` tokens.
-      const out: { path: string; alias: string }[] = [];
+    const names = (list: SyntaxNode[]): { path: string; alias: string; aliased: boolean }[] => {
+      // `a.b.c as d, e` arrives as a flat run of VariableName / `as` tokens (dots and commas are dropped by
+      // kids()), so a name continues a dotted path only when a `.` token sits between it and the previous one.
+      const out: { path: string; alias: string; aliased: boolean }[] = [];
       let dotted: string[] = [];
       for (let i = 0; i < list.length; i++) {
         const n = list[i]!;
         if (n.name === "as") {
           const alias = list[++i];
-          if (alias) out.push({ path: dotted.join("."), alias: this.file.textOf(alias) });
+          if (alias && dotted.length > 0) out.push({ path: dotted.join("."), alias: this.file.textOf(alias), aliased: true });
           dotted = [];
         } else if (n.name === "VariableName") {
-          const prevEnd = dotted.length > 0 ? list[i - 1]!.to : -1;
-          if (dotted.length > 0 && this.file.text[prevEnd] !== ".") {
-            out.push({ path: dotted.join("."), alias: dotted[0]! });
+          if (dotted.length > 0 && !dotBetween(list[i - 1]!, n)) {
+            out.push({ path: dotted.join("."), alias: dotted[0]!, aliased: false });
             dotted = [];
           }
           dotted.push(this.file.textOf(n));
         }
       }
-      if (dotted.length > 0) out.push({ path: dotted.join("."), alias: dotted[0]! });
+      if (dotted.length > 0) out.push({ path: dotted.join("."), alias: dotted[0]!, aliased: false });
       return out;
     };
     if (fromIndex >= 0) {
       const module = parts.slice(fromIndex + 1, importIndex).map((p) => this.file.textOf(p)).join(".");
       for (const { path, alias } of names(parts.slice(importIndex + 1))) {
         const bound = alias === path ? path : alias;
-        scope.set(bound, { kind: "ref", path: `${module}.${path}`, imported: true });
+        // `from math import pi` binds the number itself.
+        const constant = module === "math" ? mathConstant(path) : undefined;
+        if (constant !== undefined) scope.set(bound, { kind: "num", value: constant, isInt: false, prov: derived(constant, `math.${path}`, [], this.range(node)) });
+        else scope.set(bound, { kind: "ref", path: `${module}.${path}`, imported: true });
       }
     } else {
-      for (const { path, alias } of names(parts.slice(importIndex + 1))) {
+      for (const { path, alias, aliased } of names(parts.slice(importIndex + 1))) {
         // `import a.b` binds `a`; `import a.b as c` binds c to a.b.
-        if (alias === path.split(".")[0] && !this.hasAlias(node, path)) scope.set(alias, { kind: "ref", path: alias, imported: true });
-        else scope.set(alias, { kind: "ref", path, imported: true });
+        scope.set(alias, { kind: "ref", path: aliased ? path : alias, imported: true });
       }
     }
-  }
-
-  private hasAlias(node: SyntaxNode, path: string): boolean {
-    return new RegExp(`${path.replace(/\./g, "\\s*\\.\\s*")}\\s+as\\b`).test(this.file.textOf(node));
   }
 
   private assign(node: SyntaxNode, scope: Scope): void {
@@ -273,6 +279,37 @@ export class Interpreter {
     this.loop(frame, body, scope);
   }
 
+  /**
+   * `while epoch < N:` with `epoch += 1` in the body runs N - epoch times; any other `while` an unknown
+   * number of times. The condition's names tell an epoch loop from an iteration loop, as a `for`'s do.
+   */
+  private whileStatement(node: SyntaxNode, scope: Scope): void {
+    const parts = kids(node);
+    const cond = parts[1];
+    const body = node.getChild("Body");
+    if (!cond || !body) return;
+    const range = this.range(node);
+    let count: PyVal = unknown(`the loop \`while ${this.file.textOf(cond)}\` runs an unknown number of times`, this.range(cond));
+    let variable = "";
+    const [left, op, right] = kids(cond);
+    if (cond.name === "BinaryExpression" && left?.name === "VariableName" && op && right && kids(cond).length === 3) {
+      variable = this.file.textOf(left);
+      const opText = this.file.textOf(op);
+      const start = scope.get(variable);
+      const stop = this.evaluate(right, scope);
+      const increments = kids(body).some((stmt) => {
+        const [target, update, amount] = kids(stmt);
+        return stmt.name === "UpdateStatement" && target?.name === "VariableName" && this.file.textOf(target) === variable && update && this.file.textOf(update) === "+=" && amount?.name === "Number" && this.file.textOf(amount) === "1";
+      });
+      if ((opText === "<" || opText === "<=") && increments && start?.kind === "num" && start.isInt && stop.kind === "num") {
+        const n = Math.max(0, (opText === "<" ? Math.ceil(stop.value) : Math.floor(stop.value) + 1) - start.value);
+        count = { kind: "num", value: n, isInt: true, prov: derived(n, `iterations of while ${this.file.textOf(cond)}`, [start.prov, stop.prov], this.range(cond)) };
+      } else if (stop.kind === "unknown") count = stop;
+      scope.set(variable, unknown(`loop variable ${variable}`, this.range(left)));
+    }
+    this.loop({ kind: "while", count, variable, iterable: this.file.textOf(cond), range }, body, scope);
+  }
+
   private loopFrame(iterable: PyVal, iterableNode: SyntaxNode, targets: SyntaxNode[], node: SyntaxNode): LoopFrame {
     const common = { variable: targets.map((t) => this.file.textOf(t)).join(", "), iterable: this.file.textOf(iterableNode), range: this.range(node) };
     if (iterable.kind === "object" && iterable.type === "range") return { kind: "range", count: rangeLength(iterable.data as RangeData, this.file.textOf(iterableNode), this.range(iterableNode)), ...common };
@@ -348,6 +385,17 @@ export class Interpreter {
   // ---- expressions ------------------------------------------------------------------------------
 
   evaluate(node: SyntaxNode, scope: Scope): PyVal {
+    // Error recovery on a half-typed file can nest the rest of it inside one expression.
+    if (this.depth >= maxExpressionDepth) return unknown("expression nested too deeply to read", this.range(node));
+    this.depth++;
+    try {
+      return this.evaluateNode(node, scope);
+    } finally {
+      this.depth--;
+    }
+  }
+
+  private evaluateNode(node: SyntaxNode, scope: Scope): PyVal {
     switch (node.name) {
       case "Number": {
         const n = parseNumberLiteral(this.file.textOf(node));
@@ -396,6 +444,7 @@ export class Interpreter {
 
   private lookup(name: string, scope: Scope, node: SyntaxNode): PyVal {
     const bound = scope.get(name);
+    if (bound?.kind === "func") this.referencedFunctions.add(bound.node.from);
     if (bound) return bound;
     if (builtinNames.has(name)) return { kind: "ref", path: `builtins.${name}`, imported: false };
     if (name === "__name__") return { kind: "str", value: "__main__" };
@@ -421,9 +470,11 @@ export class Interpreter {
     if (prop.name === "PropertyName") {
       const name = this.file.textOf(prop);
       switch (obj.kind) {
-        case "ref":
-          if (obj.path === "math" && name in mathConstants) return { kind: "num", value: mathConstants[name]!, isInt: false, prov: derived(mathConstants[name]!, `math.${name}`, [], this.range(node)) };
+        case "ref": {
+          const constant = obj.path === "math" ? mathConstant(name) : undefined;
+          if (constant !== undefined) return { kind: "num", value: constant, isInt: false, prov: derived(constant, `math.${name}`, [], this.range(node)) };
           return { kind: "ref", path: `${obj.path}.${name}`, imported: obj.imported };
+        }
         case "object": {
           if (obj.type === "argparse.Namespace") return (obj.data as ArgNamespace).get(name, this.range(node));
           return this.host.attribute?.(obj, name, this.range(node)) ?? { kind: "method", self: obj, name };
@@ -473,6 +524,15 @@ export class Interpreter {
     if (!leftNode || !op || !rightNode || rightNode === op) return unknown("incomplete expression", this.range(node));
     let opText = this.file.textOf(op);
     if (parts.length === 4) opText = parts.slice(1, 3).map((p) => this.file.textOf(p)).join(" "); // `not in`, `is not`
+    // `a < b < c` is `a < b and b < c` in Python; lezer nests it as `(a < b) < c`.
+    const middle = chainedMiddle(node);
+    if (middle) {
+      const first = this.evaluate(leftNode, scope);
+      const t = truthy(first);
+      if (t === undefined) return first.kind === "unknown" ? first : unknown(`${this.file.textOf(node)} cannot be read statically`, this.range(node));
+      if (!t) return first;
+      return this.binary(opText, this.evaluate(middle, scope), this.evaluate(rightNode, scope), node);
+    }
     const left = this.evaluate(leftNode, scope);
     if (opText === "and" || opText === "or") {
       const t = truthy(left);
@@ -666,7 +726,7 @@ export class Interpreter {
 
   private math(name: string, args: EvaluatedArguments, node: SyntaxNode): PyVal {
     const range = this.range(node);
-    const f = mathFunctions[name];
+    const f = mathFunction(name);
     if (!f) return unknown(`math.${name} is not supported`, range);
     const unknownArg = args.positional.find((v) => v.kind === "unknown");
     if (unknownArg) return unknownArg;
@@ -739,3 +799,10 @@ export function valuesEqual(a: PyVal, b: PyVal): boolean | undefined {
   }
   return undefined;
 }
+
+/** Whether a `.` token separates two sibling nodes (`torch.optim` in an import, not `torch, os`). */
+function dotBetween(a: SyntaxNode, b: SyntaxNode): boolean {
+  for (let n = a.nextSibling; n && n.from < b.from; n = n.nextSibling) if (n.name === ".") return true;
+  return false;
+}
+

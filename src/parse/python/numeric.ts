@@ -1,6 +1,6 @@
-import { floorDiv, mathConstants, mathFunctions, parseNumberLiteral, pyMod, roundDigits, roundHalfEven } from "./arith";
+import { floorDiv, mathFunction, parseNumberLiteral, pyMod, roundDigits, roundHalfEven } from "./arith";
 import type { Interpreter } from "./interpreter";
-import { kids, type SyntaxNode } from "./syntax";
+import { chainedMiddle, kids, type SyntaxNode } from "./syntax";
 import { asNumber, unknown, type PyVal, type Unknown } from "./values";
 
 /** A compiled numeric function of one frame of local slots. */
@@ -41,7 +41,8 @@ export function compileNumeric(fn: PyVal & { kind: "func" }, interp: Interpreter
     };
   } catch (e) {
     if (e instanceof NotStatic) return unknown(e.why, interp.range(e.node));
-    throw e;
+    // Syntax the parser recovered from (a half-typed lambda) leaves nodes missing: refuse, never throw.
+    return unknown(`${fn.name === "lambda" ? "this lambda" : fn.name} cannot be read statically`, interp.range(fn.node));
   }
 }
 
@@ -59,10 +60,20 @@ class Compiler {
     if (this.compiling.has(fn.node)) throw new NotStatic(fn.node, "recursive functions cannot be read statically");
     this.compiling.add(fn.node);
     const slots = new Map<string, number>();
-    const params = fn.node.getChild("ParamList");
-    const paramNames = params ? kids(params).filter((k) => k.name === "VariableName") : [];
-    if (paramNames.length < arity) throw new NotStatic(fn.node, `${fn.name} takes ${paramNames.length} arguments, the scheduler passes ${arity}`);
-    for (const p of paramNames) slots.set(this.interp.file.textOf(p), slots.size);
+    const params = this.parameters(fn);
+    const positional = params.filter((p) => !p.keywordOnly);
+    if (positional.length < arity) throw new NotStatic(fn.node, `${fn.name} takes ${positional.length} arguments, but ${arity} are passed`);
+    // Parameters the call does not pass take their defaults, evaluated once as Python does at `def` time.
+    const defaults: [number, number][] = [];
+    for (const [i, p] of params.entries()) {
+      slots.set(p.name, slots.size);
+      if (i < arity && !p.keywordOnly) continue;
+      if (!p.default) throw new NotStatic(fn.node, `${fn.name} needs its parameter ${p.name}, which is not passed`);
+      const value = this.interp.evaluate(p.default, fn.scope);
+      const x = asNumber(value);
+      if (x === undefined) throw new NotStatic(p.default, value.kind === "unknown" ? value.reason : `the default of ${p.name} is not a number`);
+      defaults.push([i, x]);
+    }
     const ctx: Context = { fn, slots };
     let body: (frame: Float64Array) => number;
     if (fn.node.name === "LambdaExpression") {
@@ -78,7 +89,39 @@ class Compiler {
       };
     }
     this.compiling.delete(fn.node);
-    return { slots: slots.size, body };
+    if (defaults.length === 0) return { slots: slots.size, body };
+    const inner = body;
+    return {
+      slots: slots.size,
+      body: (frame) => {
+        for (const [slot, x] of defaults) frame[slot] = x;
+        return inner(frame);
+      },
+    };
+  }
+
+  /** Named parameters in order; `*args` / `**kwargs` are not numbers and are left out. */
+  private parameters(fn: PyVal & { kind: "func" }): { name: string; default?: SyntaxNode; keywordOnly: boolean }[] {
+    const list = fn.node.getChild("ParamList");
+    const items = list ? kids(list) : [];
+    const out: { name: string; default?: SyntaxNode; keywordOnly: boolean }[] = [];
+    let keywordOnly = false;
+    for (let i = 0; i < items.length; i++) {
+      const n = items[i]!;
+      if (n.name === "*" || n.name === "**") {
+        keywordOnly = true;
+        // `*args` / `**kwargs`: skip the name bound to the collection.
+        const next = items[i + 1];
+        if (next?.name === "VariableName" && !commaBetween(n, next)) i++;
+        continue;
+      }
+      if (n.name !== "VariableName") continue;
+      if (items[i + 1]?.name === "TypeDef") i++;
+      const def = items[i + 1]?.name === "AssignOp" ? items[i + 2] : undefined;
+      if (def) i += 2;
+      out.push({ name: this.interp.file.textOf(n), default: def, keywordOnly });
+    }
+    return out;
   }
 
   private block(body: SyntaxNode, ctx: Context): Stmt {
@@ -171,31 +214,34 @@ class Compiler {
         const v = this.constant(name, ctx, node);
         return () => v;
       }
-      case "MemberExpression": {
-        const text = file.textOf(node).replace(/\s+/g, "");
-        const m = /^math\.(\w+)$/.exec(text);
-        if (m && m[1]! in mathConstants) {
-          const v = mathConstants[m[1]!]!;
-          return () => v;
-        }
-        const value = this.interp.evaluate(node, ctx.fn.scope);
-        const x = asNumber(value);
-        if (x === undefined) throw new NotStatic(node, value.kind === "unknown" ? value.reason : `${text} is not a number`);
-        return () => x;
-      }
+      case "MemberExpression":
+        return this.member(node, ctx);
       case "UnaryExpression": {
         const [op, operand] = kids(node);
-        const f = this.expr(operand!, ctx);
-        const o = file.textOf(op!);
+        if (!op || !operand) throw new NotStatic(node, "incomplete expression");
+        const f = this.expr(operand, ctx);
+        const o = file.textOf(op);
         if (o === "-") return (frame) => -f(frame);
+        if (o === "+") return f;
         if (o === "not") return (frame) => (f(frame) === 0 ? 1 : 0);
-        return f;
+        if (o === "~") return (frame) => -f(frame) - 1;
+        throw new NotStatic(node, `operator ${o} is not supported in a schedule function`);
       }
       case "BinaryExpression": {
         const parts = kids(node);
-        const left = this.expr(parts[0]!, ctx);
-        const right = this.expr(parts.at(-1)!, ctx);
+        if (parts.length !== 3) throw new NotStatic(node, `${file.textOf(node).slice(0, 60)} cannot be read statically`);
         const op = file.textOf(parts[1]!);
+        // `a < b < c` is `a < b and b < c`; lezer nests it as `(a < b) < c`.
+        const middle = chainedMiddle(node);
+        if (middle) {
+          const first = this.expr(parts[0]!, ctx);
+          const b = this.expr(middle, ctx);
+          const c = this.expr(parts[2]!, ctx);
+          const compare = arithmetic(op, node);
+          return (frame) => (first(frame) === 0 ? 0 : compare(b(frame), c(frame)));
+        }
+        const left = this.expr(parts[0]!, ctx);
+        const right = this.expr(parts[2]!, ctx);
         if (op === "and") return (frame) => {
           const a = left(frame);
           return a === 0 ? a : right(frame);
@@ -221,17 +267,70 @@ class Compiler {
     }
   }
 
+  /**
+   * `math.pi`, `args.warmup`, `cfg.lr`: read once from the enclosing scopes. `table[e]`: a lookup in a list
+   * of numbers the file writes out. Nothing that depends on the function's own locals or calls anything.
+   */
+  private member(node: SyntaxNode, ctx: Context): Expr {
+    const file = this.interp.file;
+    const [objNode, prop] = kids(node);
+    if (!objNode || !prop) throw new NotStatic(node, "incomplete expression");
+    if (prop.name === "PropertyName") {
+      this.requireStaticName(objNode, ctx);
+      const value = this.interp.evaluate(node, ctx.fn.scope);
+      const x = asNumber(value);
+      if (x === undefined) throw new NotStatic(node, value.kind === "unknown" ? value.reason : `${file.textOf(node)} is not a number`);
+      return () => x;
+    }
+    this.requireStaticName(objNode, ctx);
+    const table = this.interp.evaluate(objNode, ctx.fn.scope);
+    const values = table.kind === "seq" ? table.items.map(asNumber) : undefined;
+    if (!values || values.some((v) => v === undefined)) throw new NotStatic(node, table.kind === "unknown" ? `${file.textOf(objNode)}: ${table.reason}` : `${file.textOf(node)} cannot be read statically: ${file.textOf(objNode)} is not a list of numbers written in the file`);
+    const items = values as number[];
+    const index = this.expr(prop, ctx);
+    return (frame) => {
+      const i = index(frame);
+      const j = i < 0 ? items.length + i : i;
+      // Python raises IndexError (or TypeError for a float index): the evaluator reports NaN.
+      if (!Number.isInteger(j) || j < 0 || j >= items.length) throw new RangeError(`index ${i} out of range`);
+      return items[j]!;
+    };
+  }
+
+  /** Names and attribute chains (`args.lr`) that do not involve the function's locals or any call. */
+  private requireStaticName(node: SyntaxNode, ctx: Context): void {
+    const file = this.interp.file;
+    if (node.name === "VariableName") {
+      if (ctx.slots.has(file.textOf(node))) throw new NotStatic(node, `${file.textOf(node)} is a local value, not a number`);
+      return;
+    }
+    if (node.name === "MemberExpression") {
+      const [obj, prop] = kids(node);
+      if (obj && prop?.name === "PropertyName") return this.requireStaticName(obj, ctx);
+    }
+    throw new NotStatic(node, `${file.textOf(node).slice(0, 60)} cannot be read statically`);
+  }
+
   private call(node: SyntaxNode, ctx: Context): Expr {
     const file = this.interp.file;
     const [calleeNode, argList] = kids(node);
     const args = argList ? kids(argList) : [];
     if (args.some((a) => a.name === "AssignOp" || a.name === "*" || a.name === "**")) throw new NotStatic(node, "keyword or spread arguments are not supported here");
+    if (!calleeNode) throw new NotStatic(node, "incomplete call");
+    this.requireStaticName(calleeNode, ctx);
+    const callee = this.interp.evaluate(calleeNode, ctx.fn.scope);
+    const known =
+      callee.kind === "func" ||
+      (callee.kind === "ref" && ((callee.path.startsWith("math.") && mathFunction(callee.path.slice(5)) !== undefined) || numericBuiltins.has(callee.path)));
+    if (!known) throw new NotStatic(node, callee.kind === "unknown" ? `${file.textOf(calleeNode)}: ${callee.reason}` : `${file.textOf(calleeNode)}() cannot be read statically`);
     const fs = args.map((a) => this.expr(a, ctx));
-    const callee = this.interp.evaluate(calleeNode!, ctx.fn.scope);
+    const arity = (min: number, max: number): void => {
+      if (fs.length < min || fs.length > max) throw new NotStatic(node, `${file.textOf(calleeNode)}() with ${fs.length} arguments cannot be read statically`);
+    };
     if (callee.kind === "ref") {
       const name = callee.path.replace(/^(builtins|math)\./, "");
-      if (callee.path.startsWith("math.") && mathFunctions[name]) {
-        const f = mathFunctions[name];
+      const f = callee.path.startsWith("math.") ? mathFunction(name) : undefined;
+      if (f) {
         if (fs.length === 1) {
           const [a] = fs as [Expr];
           return (frame) => f(a(frame));
@@ -240,6 +339,22 @@ class Compiler {
       }
       if (callee.path.startsWith("builtins.")) {
         const [a, b] = fs;
+        switch (name) {
+          case "min":
+          case "max":
+          case "pow":
+            arity(2, name === "pow" ? 2 : Infinity);
+            break;
+          case "abs":
+          case "int":
+          case "float":
+          case "bool":
+            arity(1, 1);
+            break;
+          case "round":
+            arity(1, 2);
+            break;
+        }
         switch (name) {
           case "min":
             return fs.length === 2 ? (frame) => Math.min(a!(frame), b!(frame)) : (frame) => Math.min(...fs.map((g) => g(frame)));
@@ -254,7 +369,7 @@ class Compiler {
           case "bool":
             return (frame) => (a!(frame) !== 0 ? 1 : 0);
           case "pow":
-            return (frame) => a!(frame) ** b!(frame);
+            return (frame) => power(a!(frame), b!(frame));
           case "round":
             return b ? (frame) => roundDigits(a!(frame), b(frame)) : (frame) => roundHalfEven(a!(frame));
         }
@@ -268,7 +383,7 @@ class Compiler {
         return compiled.body(inner);
       };
     }
-    throw new NotStatic(node, `${file.textOf(calleeNode!)}() cannot be read statically`);
+    throw new NotStatic(node, `${file.textOf(calleeNode)}() cannot be read statically`);
   }
 
   /** A free name: a number the enclosing scopes bind. */
@@ -279,6 +394,8 @@ class Compiler {
     return x;
   }
 }
+
+const numericBuiltins = new Set(["builtins.min", "builtins.max", "builtins.abs", "builtins.int", "builtins.float", "builtins.bool", "builtins.pow", "builtins.round"]);
 
 interface Context {
   readonly fn: PyVal & { kind: "func" };
@@ -294,13 +411,13 @@ function arithmetic(op: string, node: SyntaxNode): (a: number, b: number) => num
     case "*":
       return (a, b) => a * b;
     case "/":
-      return (a, b) => a / b;
+      return (a, b) => nonzero(b) && a / b;
     case "//":
-      return floorDiv;
+      return (a, b) => nonzero(b) && floorDiv(a, b);
     case "%":
-      return pyMod;
+      return (a, b) => nonzero(b) && pyMod(a, b);
     case "**":
-      return (a, b) => a ** b;
+      return power;
     case "<":
       return (a, b) => (a < b ? 1 : 0);
     case ">":
@@ -316,4 +433,20 @@ function arithmetic(op: string, node: SyntaxNode): (a: number, b: number) => num
     default:
       throw new NotStatic(node, `operator ${op} is not supported in a schedule function`);
   }
+}
+
+function commaBetween(a: SyntaxNode, b: SyntaxNode): boolean {
+  for (let n = a.nextSibling; n && n.from < b.from; n = n.nextSibling) if (n.name === ",") return true;
+  return false;
+}
+
+/** Python raises ZeroDivisionError where JavaScript returns ±Infinity or NaN; the caller turns it into NaN. */
+function nonzero(b: number): true {
+  if (b === 0) throw new RangeError("division by zero");
+  return true;
+}
+
+function power(a: number, b: number): number {
+  if (a === 0 && b < 0) throw new RangeError("0 cannot be raised to a negative power");
+  return a ** b;
 }

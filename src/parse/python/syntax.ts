@@ -31,7 +31,11 @@ export class PythonFile {
     const out: SourceRange[] = [];
     this.tree.iterate({
       enter: (n) => {
-        if (n.type.isError) out.push(this.lines.range(n.from, Math.max(n.to, n.from + 1)));
+        // An error node is often empty; widen it to one character, but never past the end of the file.
+        if (n.type.isError) {
+          const to = Math.min(this.text.length, Math.max(n.to, n.from + 1));
+          out.push(this.lines.range(Math.min(n.from, to), to));
+        }
       },
     });
     return out;
@@ -76,4 +80,12 @@ export function callArguments(argList: SyntaxNode | null, file: PythonFile): Cal
     }
   }
   return { positional, keyword, spread };
+}
+
+/** In `a < b < c` (parsed as `(a < b) < c`), the shared operand `b`; `null` for other expressions. */
+export function chainedMiddle(node: SyntaxNode): SyntaxNode | null {
+  const [left, op] = kids(node);
+  if (op?.name !== "CompareOp" || left?.name !== "BinaryExpression") return null;
+  const inner = kids(left);
+  return inner[1]?.name === "CompareOp" ? (inner.at(-1) ?? null) : null;
 }
