@@ -6,7 +6,7 @@ import { formatLocation } from "./core/range";
 import { readSchedules, isSupportedFile, type Inputs } from "./dialects";
 
 const usage = `Usage:
-  lrscope curve <file> [--json] [--steps-per-epoch N] [--devices N] [--total-steps N] [--at EPOCH]
+  lrscope curve <file> [--json] [--steps-per-epoch N] [--devices N] [--total-steps N] [--dataset-size N] [--at EPOCH]
   lrscope demo [folder] [--steps-per-epoch N] ...   curves of every supported file under folder
 
 Options supply what the files cannot say (steps per epoch, devices, training length) and override what
@@ -37,7 +37,7 @@ function parseOptions(argv: string[]): Options {
   const positional: string[] = [];
   let json = false;
   let at: number | undefined;
-  const flags: Record<string, keyof Inputs | "at"> = { "--steps-per-epoch": "stepsPerEpoch", "--devices": "devices", "--total-steps": "totalSteps", "--at": "at" };
+  const flags: Record<string, keyof Inputs | "at"> = { "--steps-per-epoch": "stepsPerEpoch", "--devices": "devices", "--total-steps": "totalSteps", "--dataset-size": "datasetSize", "--at": "at" };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     const [flag, inline] = arg.includes("=") ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)] : [arg, undefined];
@@ -70,9 +70,10 @@ function curveReport(path: string, options: Options): Report {
   const entries = result.schedules.map((schedule) => {
     const missing = schedule.assumptions.find((a) => a.value === undefined);
     if (!schedule.total || missing) {
+      // A missing input first: its message names the option that fixes it.
+      if (missing) throw new UsageError(`${missing.range ? formatLocation(missing.range) : formatLocation(schedule.source)}: ${missing.message}; pass ${inputFlag(missing.input)} N`);
       const error = schedule.problems.find((p) => p.severity === "error");
       if (error) throw new UsageError(`${error.range ? formatLocation(error.range) : formatLocation(schedule.source)}: ${error.message}`);
-      if (missing) throw new UsageError(`${missing.range ? formatLocation(missing.range) : formatLocation(schedule.source)}: ${missing.message}; pass ${inputFlag(missing.input)} N`);
       throw new UsageError(`${formatLocation(schedule.source)}: the training length of ${schedule.name} is unknown; pass --total-steps N`);
     }
     const curve = evaluate(schedule);

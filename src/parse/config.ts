@@ -96,7 +96,7 @@ export function parseYamlConfig(file: string, text: string): ConfigDocument {
     if (isScalar(node)) {
       if (node.type === "PLAIN" && typeof node.source === "string") return { kind: "scalar", ...resolvePlainScalar(node.source), range: range(node) };
       const v = node.value;
-      return { kind: "scalar", value: typeof v === "number" || typeof v === "boolean" || typeof v === "string" ? v : v == null ? null : String(v), range: range(node) };
+      return { kind: "scalar", value: typeof v === "number" || typeof v === "boolean" || typeof v === "string" ? v : v == null ? null : JSON.stringify(v), range: range(node) };
     }
     // Aliases and other nodes: their JSON value, at their place.
     const n = node as YamlNode & { toJSON?: () => unknown };

@@ -258,7 +258,11 @@ class TorchHost implements Host {
   len(v: PyVal, argument: SyntaxNode, range: SourceRange): PyVal {
     const text = this.file.textOf(argument);
     if (v.kind === "object" && v.type !== "loader") return unknown(`cannot tell how many items ${text} has`, range);
-    if (/dataset/i.test(text) && !/loader/i.test(text)) return unknown(`${text} is the dataset size, which the files do not say`, range, "datasetSize");
+    if (/dataset/i.test(text) && !/loader/i.test(text)) {
+      const size = this.inputs.datasetSize;
+      if (size !== undefined) return { kind: "num", value: size, isInt: true, prov: userInput(size, cliOption.datasetSize) };
+      return unknown(`${text} is the dataset size, which the files do not say`, range, "datasetSize");
+    }
     const given = this.inputs.stepsPerEpoch;
     if (given !== undefined) return { kind: "num", value: given, isInt: true, prov: userInput(given, cliOption.stepsPerEpoch) };
     return unknown(`len(${text}), the batches per epoch, depends on the dataset, which the files do not say`, range, "stepsPerEpoch");
