@@ -1,0 +1,145 @@
+import * as vscode from "vscode";
+import type { Curve } from "../core/curve";
+import { evaluate } from "../core/evaluate";
+import type { Problem } from "../core/problem";
+import type { ScheduleDescription } from "../core/schedule";
+import { isSupportedFile, readSchedules, type Inputs } from "../dialects";
+import { magicCommentInputs } from "./magicComments";
+import type { Settings } from "./settings";
+
+/** A schedule of a document with its curve (the curve has total 0 when it cannot be drawn). */
+export interface ScheduleEntry {
+  readonly schedule: ScheduleDescription;
+  readonly curve: Curve;
+}
+
+export interface DocumentSchedules {
+  readonly uri: vscode.Uri;
+  readonly version: number;
+  readonly inputs: Inputs;
+  readonly dialects: readonly string[];
+  readonly entries: readonly ScheduleEntry[];
+  /** Problems of the file that belong to no schedule. */
+  readonly problems: readonly Problem[];
+  /** Other files the schedules were read from (`_base_` configs...), for invalidation. */
+  readonly dependencies: readonly vscode.Uri[];
+}
+
+const maxDependencyRounds = 16;
+
+/**
+ * Reads and evaluates the schedules of documents, once per document version and inputs. Readers are
+ * synchronous and ask for other files by path; the store loads what they asked for through
+ * `workspace.fs` (so it works in vscode.dev too) and reads again until nothing new is asked.
+ */
+export class ScheduleStore implements vscode.Disposable {
+  private readonly cache = new Map<string, { key: string; value: Promise<DocumentSchedules> }>();
+  private readonly perFile = new Map<string, Inputs>();
+  private readonly changed = new vscode.EventEmitter<vscode.Uri | undefined>();
+  /** Fires when what a document's schedules depend on changed (inputs, settings, a base file). */
+  readonly onDidChange = this.changed.event;
+  private readonly subscriptions: vscode.Disposable[] = [];
+
+  constructor(
+    private settings: Settings,
+    private readonly state: vscode.Memento,
+  ) {
+    for (const [uri, inputs] of Object.entries(state.get<Record<string, Inputs>>("lrscope.inputs") ?? {})) this.perFile.set(uri, inputs);
+    this.subscriptions.push(
+      vscode.workspace.onDidSaveTextDocument((doc) => this.invalidateDependents(doc.uri)),
+      vscode.workspace.onDidCloseTextDocument((doc) => this.cache.delete(doc.uri.toString())),
+    );
+  }
+
+  updateSettings(settings: Settings): void {
+    this.settings = settings;
+    this.cache.clear();
+    this.changed.fire(undefined);
+  }
+
+  /** Inputs for one file: settings, then the per-file values set in the panel or by command, then magic comments. */
+  inputsFor(document: vscode.TextDocument): Inputs {
+    return { ...this.settings.inputs, ...this.perFile.get(document.uri.toString()), ...magicCommentInputs(document.getText()) };
+  }
+
+  perFileInputs(uri: vscode.Uri): Inputs {
+    return this.perFile.get(uri.toString()) ?? {};
+  }
+
+  async setPerFileInputs(uri: vscode.Uri, inputs: Inputs): Promise<void> {
+    const clean = Object.fromEntries(Object.entries(inputs).filter(([, v]) => typeof v === "number" && Number.isFinite(v) && v > 0));
+    if (Object.keys(clean).length === 0) this.perFile.delete(uri.toString());
+    else this.perFile.set(uri.toString(), clean);
+    await this.state.update("lrscope.inputs", Object.fromEntries(this.perFile));
+    this.cache.delete(uri.toString());
+    this.changed.fire(uri);
+  }
+
+  isCandidate(document: vscode.TextDocument): boolean {
+    return (document.uri.scheme === "file" || document.uri.scheme === "vscode-vfs" || document.uri.scheme === "untitled" || document.uri.scheme === "vscode-remote") && isSupportedFile(document.fileName);
+  }
+
+  /** The schedules of a document at its current version. */
+  get(document: vscode.TextDocument): Promise<DocumentSchedules> {
+    const inputs = this.inputsFor(document);
+    const key = `${document.version}:${JSON.stringify(inputs)}`;
+    const id = document.uri.toString();
+    const hit = this.cache.get(id);
+    if (hit?.key === key) return hit.value;
+    const value = this.read(document, inputs);
+    this.cache.set(id, { key, value });
+    return value;
+  }
+
+  private async read(document: vscode.TextDocument, inputs: Inputs): Promise<DocumentSchedules> {
+    const text = document.getText();
+    const path = document.uri.path;
+    const loaded = new Map<string, string | undefined>();
+    let result: ReturnType<typeof readSchedules> | undefined;
+    for (let round = 0; round < maxDependencyRounds; round++) {
+      const asked: string[] = [];
+      result = readSchedules(path, text, inputs, {
+        read: (p) => {
+          if (loaded.has(p)) return loaded.get(p);
+          asked.push(p);
+          return undefined;
+        },
+      });
+      if (asked.length === 0) break;
+      for (const p of asked) loaded.set(p, await readText(document.uri.with({ path: p })));
+    }
+    result ??= readSchedules(path, text, inputs);
+    const entries = result.schedules.map((schedule) => ({ schedule, curve: evaluate(schedule) }));
+    const dependencies = [...loaded.keys()].map((p) => document.uri.with({ path: p }));
+    return { uri: document.uri, version: document.version, inputs, dialects: result.dialects, entries, problems: result.problems, dependencies };
+  }
+
+  /** A saved file may be a `_base_` of others: drop every cached document that read it. */
+  private invalidateDependents(uri: vscode.Uri): void {
+    const target = uri.toString();
+    for (const [id, entry] of this.cache) {
+      void entry.value.then((doc) => {
+        if (doc.dependencies.some((d) => d.toString() === target) && this.cache.get(id) === entry) {
+          this.cache.delete(id);
+          this.changed.fire(doc.uri);
+        }
+      });
+    }
+  }
+
+  dispose(): void {
+    for (const s of this.subscriptions) s.dispose();
+    this.changed.dispose();
+  }
+}
+
+/** A file's text from an open editor if there is one (unsaved edits count), else from the file system. */
+async function readText(uri: vscode.Uri): Promise<string | undefined> {
+  const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+  if (open) return open.getText();
+  try {
+    return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+  } catch {
+    return undefined;
+  }
+}
