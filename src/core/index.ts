@@ -12,5 +12,7 @@ export type { EvaluateOptions } from "./evaluate";
 export { evaluate, MAX_TICKS } from "./evaluate";
 export type { Decimated } from "./decimate";
 export { decimate } from "./decimate";
+export { tickOfEpoch, ticksPerEpoch } from "./epochs";
+export { describeProgram, describeTorchScheduler, explainValue, formatLr } from "./explain";
 export type { TorchEvaluation } from "./torch/evaluate";
 export { evaluateTorch } from "./torch/evaluate";
