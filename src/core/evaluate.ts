@@ -1,5 +1,8 @@
 import type { Curve } from "./curve";
 import type { ScheduleDescription } from "./schedule";
+import { evaluateDeepSpeed } from "./deepspeed/evaluate";
+import { evaluateMmengine } from "./mmengine/evaluate";
+import { evaluateTimm } from "./timm/evaluate";
 import { evaluateTorch } from "./torch/evaluate";
 
 /** Above this many ticks a curve is refused unless the caller asks for it (80 MB per series). */
@@ -36,8 +39,20 @@ export function evaluate(desc: ScheduleDescription, total: number | undefined = 
     return empty("error", "too-many-ticks", `${desc.name}: ${ticks.toLocaleString("en-US")} ${desc.unit}s is more than the ${MAX_TICKS.toLocaleString("en-US")} evaluated by default.`);
   }
   switch (desc.program.family) {
+    case "timm": {
+      const result = evaluateTimm(desc.program, desc.groups, ticks);
+      return { unit: desc.unit, total: ticks, ...result };
+    }
     case "torch": {
       const result = evaluateTorch(desc.program, desc.groups, ticks);
+      return { unit: desc.unit, total: ticks, ...result };
+    }
+    case "deepspeed": {
+      const result = evaluateDeepSpeed(desc.program, desc.groups, ticks);
+      return { unit: desc.unit, total: ticks, ...result };
+    }
+    case "mmengine": {
+      const result = evaluateMmengine(desc.program, desc.groups, ticks);
       return { unit: desc.unit, total: ticks, ...result };
     }
   }

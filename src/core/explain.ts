@@ -1,5 +1,6 @@
 import { formatLocation } from "./range";
 import type { ScheduleDescription } from "./schedule";
+import { describeTimmProgram } from "./timm/describe";
 import type { TorchSchedulerSpec } from "./torch/spec";
 import type { Value } from "./value";
 
@@ -55,6 +56,18 @@ export function describeTorchScheduler(spec: TorchSchedulerSpec, all: readonly T
 
 /** The schedulers of a description, outermost first (the ones stepped, then what they drive). */
 export function describeProgram(desc: ScheduleDescription): string[] {
+  if (desc.program.family === "timm") return describeTimmProgram(desc.program);
+  if (desc.program.family === "deepspeed") {
+    // DeepSpeed: one scheduler, described by its config params with the defaults it used.
+    const { name, args } = desc.program.scheduler;
+    return [`${name}(${Object.entries(args).map(([k, v]) => `${k}=${formatLr(v.value)}`).join(", ")})`];
+  }
+  if (desc.program.family === "mmengine") {
+    // MMEngine: the param_scheduler entries (or the mmcv lr_config), each with the arguments it was given.
+    const { schedulers, legacy } = desc.program;
+    const entries = legacy ? [{ name: `lr_config(policy=${legacy.policy})`, args: legacy.args }] : schedulers;
+    return entries.map(({ name, args }) => `${name}(${Object.entries(args).map(([k, v]) => `${k}=${formatLr(v.value)}`).join(", ")})`);
+  }
   const { schedulers, stepped } = desc.program;
   const order = stepped.length > 0 ? stepped : schedulers.map((_, i) => i);
   const lines: string[] = [];

@@ -1,5 +1,8 @@
 import type { Assumption, Problem } from "./problem";
 import type { SourceRange } from "./range";
+import type { DeepSpeedProgram } from "./deepspeed/spec";
+import type { MmengineProgram } from "./mmengine/spec";
+import type { TimmProgram } from "./timm/spec";
 import type { TorchProgram } from "./torch/spec";
 import type { Value } from "./value";
 
@@ -25,7 +28,7 @@ export interface ScalingRule {
 }
 
 /** The framework-specific part: what to simulate. New families add their program here. */
-export type Program = TorchProgram;
+export type Program = TorchProgram | DeepSpeedProgram | MmengineProgram | TimmProgram;
 
 /**
  * What every reader produces and every view consumes: a schedule as the framework will run it, with the

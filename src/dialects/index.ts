@@ -1,6 +1,12 @@
 import type { Input, Problem } from "../core/problem";
 import type { ScheduleDescription } from "../core/schedule";
+import { readDeepSpeedConfig } from "./deepspeed/reader";
+import { readLightningCliConfig } from "./lightning/cli";
+import { readLightningModule } from "./lightning/module";
+import { readMmengineConfig } from "./mmengine/reader";
 import { readPyTorchScript } from "./pytorch/reader";
+import { readTimm } from "./timm/reader";
+import { readTransformers } from "./transformers/reader";
 
 /** What the user supplies because the files cannot say it (CLI options, settings). */
 export type Inputs = Partial<Record<Input, number>>;
@@ -34,6 +40,8 @@ export interface DialectReader {
 
 /** Every reader, in the order their schedules are listed when several take the same file. */
 const readers: readonly DialectReader[] = [
+  // Before pytorch: claims only OpenMMLab configs (param_scheduler / optim_wrapper / train_cfg / lr_config / _base_ / read_base).
+  { dialect: "mmengine", extensions: [".py"], read: (f, t, c) => readMmengineConfig(f, t, c) },
   {
     dialect: "pytorch",
     extensions: [".py"],
@@ -42,6 +50,11 @@ const readers: readonly DialectReader[] = [
       return result.schedules.length > 0 ? result : undefined;
     },
   },
+  { dialect: "deepspeed", extensions: [".json"], read: (f, t, c) => readDeepSpeedConfig(f, t, c.inputs) },
+  { dialect: "lightning", extensions: [".yaml", ".yml"], read: (f, t, c) => readLightningCliConfig(f, t, c.inputs) },
+  { dialect: "lightning", extensions: [".py"], read: (f, t, c) => readLightningModule(f, t, c.inputs) },
+  { dialect: "transformers", extensions: [".json", ".yaml", ".yml", ".py"], read: (f, t, c) => readTransformers(f, t, c) },
+  { dialect: "timm", extensions: [".yaml", ".yml", ".sh"], read: (f, t, c) => readTimm(f, t, c) },
 ];
 
 const noFiles: WorkspaceFiles = { read: () => undefined };

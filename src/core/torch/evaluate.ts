@@ -57,10 +57,12 @@ export function evaluateTorch(program: TorchProgram, groups: readonly ParamGroup
     const lr = opt.lr;
     const mom = opt.momentum;
     const count = stepped.length;
+    const every = Math.max(1, Math.floor(program.stepEvery ?? 1));
     for (; t < total; t++) {
       for (let g = 0; g < n; g++) lrs[g]![t] = lr[g]!;
       for (let g = 0; g < m; g++) moms[g]![t] = mom[g]!;
       events.tick = t + 1;
+      if (every !== 1 && (t + 1) % every !== 0) continue;
       for (let k = 0; k < count; k++) stepped[k]!.step();
     }
   } catch (e) {

@@ -77,6 +77,11 @@ export interface TorchProgram {
   readonly family: "torch";
   readonly schedulers: readonly TorchSchedulerSpec[];
   readonly stepped: readonly number[];
+  /**
+   * The loop steps them only after every `stepEvery`-th tick (Lightning's `frequency`: after ticks
+   * n-1, 2n-1...); absent means after every tick.
+   */
+  readonly stepEvery?: number;
   /** Exactly which PyTorch release's semantics to follow, when the workspace pins one. */
   readonly torchVersion?: string;
 }

@@ -136,8 +136,9 @@ export class Interpreter {
         return;
       }
       case "ReturnStatement": {
-        const e = kids(node).find((k) => k.name !== "return");
-        this.returned = e ? this.evaluate(e, scope) : { kind: "none" };
+        // `return a, b` is a tuple.
+        const es = kids(node).filter((k) => k.name !== "return");
+        this.returned = es.length > 1 ? { kind: "seq", tuple: true, items: es.map((e) => this.evaluate(e, scope)), range: this.range(node) } : es[0] ? this.evaluate(es[0], scope) : { kind: "none" };
         return;
       }
       default:
@@ -464,6 +465,11 @@ export class Interpreter {
   private member(node: SyntaxNode, scope: Scope): PyVal {
     const parts = kids(node);
     const objNode = parts[0]!;
+    // lezer reads a float written with a trailing dot (`lr=30.`) as `30` `.` and an error: it is the number.
+    if (objNode.name === "Number" && /^\d[\d_]*\.$/.test(this.file.textOf(node))) {
+      const value = Number(this.file.textOf(objNode).replace(/_/g, ""));
+      return { kind: "num", value, isInt: false, prov: literal(value, this.range(node)) };
+    }
     const obj = this.evaluate(objNode, scope);
     const prop = parts[1];
     if (!prop) return unknown("incomplete expression", this.range(node));

@@ -1,0 +1,27 @@
+// CosineLRScheduler (timm/scheduler/cosine_lr.py @ aa4b5850): warmup, then per cycle
+// lr_min + 0.5 * (lr_max - lr_min) * (1 + cos(pi * t_curr ** k / t_i ** k)), lr_max = base * cycle_decay ** i;
+// lr_min from cycle_limit on.
+import { cycleOf } from "./cycles";
+import { initialValues, TimmError, warmupLr, warmupSteps, type TimmScheduler } from "./scheduler";
+import type { TimmSchedulerKind, TimmWarmup } from "./spec";
+
+type Cosine = Extract<TimmSchedulerKind, { kind: "cosine" }>;
+
+export function createCosine(spec: Cosine, warmup: TimmWarmup, base: readonly number[]): TimmScheduler {
+  if (!(spec.tInitial > 0)) throw new TimmError("invalid-argument", `CosineLRScheduler: assert t_initial > 0 fails (t_initial = ${spec.tInitial})`);
+  if (!(spec.lrMin >= 0)) throw new TimmError("invalid-argument", `CosineLRScheduler: assert lr_min >= 0 fails (lr_min = ${spec.lrMin})`);
+  const steps = warmupSteps(base, warmup);
+  return {
+    initial: initialValues(base, warmup),
+    lr(t0, g) {
+      let t = t0;
+      if (t < warmup.warmupT) return warmupLr(warmup, t, steps[g]!);
+      if (warmup.warmupPrefix) t = t - warmup.warmupT;
+      const { i, tI, tCurr } = cycleOf(t, spec.tInitial, spec.cycleMul);
+      if (!(i < spec.cycleLimit)) return spec.lrMin;
+      const lrMax = base[g]! * Math.pow(spec.cycleDecay, i);
+      const k = spec.kDecay;
+      return spec.lrMin + 0.5 * (lrMax - spec.lrMin) * (1 + Math.cos((Math.PI * tCurr ** k) / tI ** k));
+    },
+  };
+}
