@@ -35,6 +35,10 @@ function testEntries(dir) {
 const builds = [
   { ...common, entryPoints: ["src/extension/extension.ts"], outfile: "dist/extension.js", external: ["vscode"] },
   { ...common, entryPoints: ["src/cli.ts"], outfile: "dist/cli.js", banner: { js: "#!/usr/bin/env node" } },
+  // The web extension (vscode.dev, github.dev): the same entry for a browser extension host, no Node APIs.
+  { ...common, entryPoints: ["src/extension/extension.ts"], outfile: "dist/web/extension.js", external: ["vscode"], platform: "browser", format: "cjs", target: "es2022", mainFields: ["browser", "module", "main"] },
+  // The preview page: a browser bundle (chart.js and its plugins inside, nothing loaded from the network).
+  { ...common, entryPoints: ["src/webview/main.ts"], outfile: "dist/webview/preview.js", platform: "browser", format: "iife", target: "es2022", mainFields: ["browser", "module", "main"] },
 ];
 if (tests) {
   rmSync("out/test", { recursive: true, force: true });

@@ -1,13 +1,17 @@
-import { readFileSync, readdirSync, statSync } from "node:fs";
-import { join, relative } from "node:path";
+import { mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { dirname, join, relative } from "node:path";
 import { formatReport, type Report } from "./text/report";
 import { evaluate } from "./core/evaluate";
 import { formatLocation } from "./core/range";
 import { readSchedules, isSupportedFile, type Inputs } from "./dialects";
+import { makeNonce, standaloneHtml } from "./extension/preview/html";
+import { buildPreviewData } from "./extension/preview/previewModel";
 
 const usage = `Usage:
-  lrscope curve <file> [--json] [--steps-per-epoch N] [--devices N] [--total-steps N] [--dataset-size N] [--at EPOCH]
+  lrscope curve <file> [--json] [--steps-per-epoch N] [--devices N] [--total-steps N] [--dataset-size N] [--epochs N] [--at EPOCH]
   lrscope demo [folder] [--steps-per-epoch N] ...   curves of every supported file under folder
+  lrscope preview <file> --html out.html [--theme light|dark] [--locale zh-cn] [--at EPOCH] [--steps-per-epoch N] ...
+                                                     the preview panel as a standalone HTML page
 
 Options supply what the files cannot say (steps per epoch, devices, training length) and override what
 they do; each one used is listed among the schedule's assumptions.`;
@@ -30,6 +34,10 @@ interface Options {
   readonly at?: number;
   readonly inputs: Inputs;
   readonly positional: string[];
+  /** `preview`: where to write the page, its theme and language. */
+  readonly html?: string;
+  readonly theme?: "light" | "dark";
+  readonly locale?: string;
 }
 
 function parseOptions(argv: string[]): Options {
@@ -37,11 +45,20 @@ function parseOptions(argv: string[]): Options {
   const positional: string[] = [];
   let json = false;
   let at: number | undefined;
-  const flags: Record<string, keyof Inputs | "at"> = { "--steps-per-epoch": "stepsPerEpoch", "--devices": "devices", "--total-steps": "totalSteps", "--dataset-size": "datasetSize", "--at": "at" };
+  const strings: { html?: string; theme?: "light" | "dark"; locale?: string } = {};
+  const flags: Record<string, keyof Inputs | "at"> = { "--steps-per-epoch": "stepsPerEpoch", "--devices": "devices", "--total-steps": "totalSteps", "--dataset-size": "datasetSize", "--epochs": "epochs", "--at": "at" };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     const [flag, inline] = arg.includes("=") ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)] : [arg, undefined];
     if (flag === "--json") json = true;
+    else if (flag === "--html" || flag === "--theme" || flag === "--locale") {
+      const text = inline ?? argv[++i];
+      if (text === undefined || text === "") throw new UsageError(`${flag} needs a value`);
+      if (flag === "--theme" && text !== "light" && text !== "dark") throw new UsageError(`--theme is light or dark, got ${text}`);
+      if (flag === "--html") strings.html = text;
+      else if (flag === "--theme") strings.theme = text as "light" | "dark";
+      else strings.locale = text;
+    }
     else if (flag in flags) {
       const text = inline ?? argv[++i];
       const n = Number(text);
@@ -52,7 +69,7 @@ function parseOptions(argv: string[]): Options {
     else if (flag.startsWith("-")) throw new UsageError(`unknown option ${flag}`);
     else positional.push(arg);
   }
-  return { json, at, inputs, positional };
+  return { json, at, inputs, positional, ...strings };
 }
 
 /** Reads and evaluates one file; throws `UsageError` with file:line when the curve cannot be made. */
@@ -133,6 +150,49 @@ function listFiles(dir: string): string[] {
   return out;
 }
 
+/** The preview panel as one HTML file: the page bundle and CSS inlined, the data of `file` in it. */
+function writePreview(file: string, out: string, options: Options): void {
+  const report = curveReport(file, options);
+  const data = buildPreviewData({
+    source: file,
+    label: file,
+    version: 0,
+    entries: report.entries,
+    problems: [],
+    inputs: options.inputs,
+    epoch: options.at ?? 0,
+    standalone: true,
+  });
+  const asset = (p: string): string => {
+    try {
+      return readFileSync(join(__dirname, p), "utf8");
+    } catch {
+      throw new UsageError(`${join(__dirname, p)} is missing: run npm run build first`);
+    }
+  };
+  const script = asset("webview/preview.js").replace(/\n\/\/# sourceMappingURL=.*$/m, "");
+  const locale = options.locale?.toLowerCase();
+  let l10n: Record<string, string> | undefined;
+  if (locale && locale !== "en") {
+    try {
+      l10n = JSON.parse(asset(`../l10n/bundle.l10n.${locale}.json`)) as Record<string, string>;
+    } catch {
+      throw new UsageError(`no translation for --locale ${options.locale}`);
+    }
+  }
+  const html = standaloneHtml({
+    script,
+    css: [asset("../media/standalone-theme.css"), asset("../media/preview.css")],
+    data,
+    nonce: makeNonce(),
+    ...(locale ? { lang: locale } : {}),
+    ...(l10n ? { l10n } : {}),
+    ...(options.theme ? { theme: options.theme === "dark" ? "vscode-dark" : "vscode-light" } : {}),
+  });
+  mkdirSync(dirname(out) || ".", { recursive: true });
+  writeFileSync(out, html);
+}
+
 function main(argv: string[]): number {
   const [command, ...rest] = argv;
   if (command === "curve") {
@@ -148,13 +208,28 @@ function main(argv: string[]): number {
     }
     return 0;
   }
+  if (command === "preview") {
+    const options = parseOptions(rest);
+    if (options.positional.length !== 1) throw new UsageError("preview takes one file");
+    if (!options.html) throw new UsageError("preview needs --html out.html");
+    writePreview(options.positional[0]!, options.html, options);
+    process.stdout.write(`${options.html}\n`);
+    return 0;
+  }
   if (command === "demo") {
     const options = parseOptions(rest);
     const dir = options.positional[0] ?? "examples";
     let failures = 0;
     for (const file of listFiles(dir)) {
       try {
-        process.stdout.write(formatReport(curveReport(relative(process.cwd(), file) || file, options)).join("\n") + "\n\n");
+        const path = relative(process.cwd(), file) || file;
+        process.stdout.write(formatReport(curveReport(path, options)).join("\n") + "\n\n");
+        if (options.html) {
+          // `demo --html DIR`: each file's preview page too, named after its path.
+          const out = join(options.html, path.replace(/[\\/]/g, "_").replace(/\.[^.]+$/, "") + ".html");
+          writePreview(path, out, options);
+          process.stdout.write(`  preview   ${out}\n\n`);
+        }
       } catch (e) {
         if (!(e instanceof UsageError)) throw e;
         failures++;

@@ -10,7 +10,7 @@ export interface FeatureContext {
   readonly extension: vscode.ExtensionContext;
   readonly store: ScheduleStore;
   readonly output: vscode.OutputChannel;
-  settings(): Settings;
+  readonly settings: () => Settings;
   /** Fires after the settings changed (the store has already been refreshed). */
   readonly onDidChangeSettings: vscode.Event<Settings>;
 }

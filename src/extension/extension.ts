@@ -1,14 +1,23 @@
 import * as vscode from "vscode";
+import { createApi, type LrScopeApi } from "./api";
 import type { Feature, FeatureContext } from "./context";
+import { codeLens } from "./features/codeLens";
 import { diagnostics } from "./features/diagnostics";
+import { hover } from "./features/hover";
+import { quickFixes } from "./features/quickFixes";
+import { scheduleTree } from "./features/scheduleTree";
+import { setEpoch } from "./features/setEpoch";
+import { setInputs } from "./features/setInputs";
 import { showSchedules } from "./features/showSchedules";
+import { statusBar } from "./features/statusBar";
+import { preview } from "./preview/previewManager";
 import { ScheduleStore } from "./scheduleStore";
 import { readSettings, type Settings } from "./settings";
 
 /** Every feature, registered in this order. A new feature is one file under features/ and one entry here. */
-const features: readonly Feature[] = [diagnostics, showSchedules];
+const features: readonly Feature[] = [diagnostics, showSchedules, preview, hover, codeLens, quickFixes, setEpoch, setInputs, statusBar, scheduleTree];
 
-export function activate(context: vscode.ExtensionContext): void {
+export function activate(context: vscode.ExtensionContext): LrScopeApi {
   try {
     let settings = readSettings();
     const settingsChanged = new vscode.EventEmitter<Settings>();
@@ -25,6 +34,7 @@ export function activate(context: vscode.ExtensionContext): void {
       }),
     );
     for (const feature of features) context.subscriptions.push(feature(featureContext));
+    return createApi(store);
   } catch (e) {
     // Say so instead of failing silently (rust-analyzer does the same).
     void vscode.window.showErrorMessage(`LR Scope failed to start: ${e instanceof Error ? e.message : String(e)}`);

@@ -59,7 +59,19 @@ export class ScheduleStore implements vscode.Disposable {
 
   /** Inputs for one file: settings, then the per-file values set in the panel or by command, then magic comments. */
   inputsFor(document: vscode.TextDocument): Inputs {
-    return { ...this.settings.inputs, ...this.perFile.get(document.uri.toString()), ...magicCommentInputs(document.getText()) };
+    return this.inputsForText(document.uri, document.getText());
+  }
+
+  private inputsForText(uri: vscode.Uri, text: string): Inputs {
+    return { ...this.settings.inputs, ...this.perFile.get(uri.toString()), ...magicCommentInputs(text) };
+  }
+
+  /**
+   * The schedules of a file that is not open in an editor, from its text (the workspace index reads files
+   * through `workspace.fs`). Not cached: the index keeps what it read.
+   */
+  getText(uri: vscode.Uri, text: string): Promise<DocumentSchedules> {
+    return this.readFrom(uri, text, 0, this.inputsForText(uri, text));
   }
 
   perFileInputs(uri: vscode.Uri): Inputs {
@@ -91,9 +103,12 @@ export class ScheduleStore implements vscode.Disposable {
     return value;
   }
 
-  private async read(document: vscode.TextDocument, inputs: Inputs): Promise<DocumentSchedules> {
-    const text = document.getText();
-    const path = document.uri.path;
+  private read(document: vscode.TextDocument, inputs: Inputs): Promise<DocumentSchedules> {
+    return this.readFrom(document.uri, document.getText(), document.version, inputs);
+  }
+
+  private async readFrom(uri: vscode.Uri, text: string, version: number, inputs: Inputs): Promise<DocumentSchedules> {
+    const path = uri.path;
     const loaded = new Map<string, string | undefined>();
     let result: ReturnType<typeof readSchedules> | undefined;
     for (let round = 0; round < maxDependencyRounds; round++) {
@@ -106,12 +121,12 @@ export class ScheduleStore implements vscode.Disposable {
         },
       });
       if (asked.length === 0) break;
-      for (const p of asked) loaded.set(p, await readText(document.uri.with({ path: p })));
+      for (const p of asked) loaded.set(p, await readText(uri.with({ path: p })));
     }
     result ??= readSchedules(path, text, inputs);
     const entries = result.schedules.map((schedule) => ({ schedule, curve: evaluate(schedule) }));
-    const dependencies = [...loaded.keys()].map((p) => document.uri.with({ path: p }));
-    return { uri: document.uri, version: document.version, inputs, dialects: result.dialects, entries, problems: result.problems, dependencies };
+    const dependencies = [...loaded.keys()].map((p) => uri.with({ path: p }));
+    return { uri, version, inputs, dialects: result.dialects, entries, problems: result.problems, dependencies };
   }
 
   /** A saved file may be a `_base_` of others: drop every cached document that read it. */

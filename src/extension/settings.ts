@@ -10,6 +10,12 @@ export interface Settings {
   /** Diagnostic codes turned off. */
   readonly disabledRules: ReadonlySet<string>;
   readonly exclude: readonly string[];
+  /** Which editor views are on (`lrscope.hover.enabled`...). */
+  readonly hover: boolean;
+  readonly codeLens: boolean;
+  readonly statusBar: boolean;
+  /** Index the whole workspace for the "LR Schedules" view. */
+  readonly workspaceIndex: boolean;
 }
 
 export function readSettings(): Settings {
@@ -34,5 +40,9 @@ export function readSettings(): Settings {
     inputs,
     disabledRules: new Set(Object.entries(rules).filter(([, on]) => on === false).map(([code]) => code)),
     exclude: c.get<string[]>("exclude") ?? [],
+    hover: c.get<boolean>("hover.enabled") ?? true,
+    codeLens: c.get<boolean>("codeLens.enabled") ?? true,
+    statusBar: c.get<boolean>("statusBar.enabled") ?? true,
+    workspaceIndex: c.get<boolean>("workspaceIndex.enabled") ?? true,
   };
 }

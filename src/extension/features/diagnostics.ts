@@ -1,4 +1,5 @@
 import * as vscode from "vscode";
+import { lintSchedule } from "../../core/lint";
 import type { Problem } from "../../core/problem";
 import type { Feature } from "../context";
 import { toRange } from "../ranges";
@@ -9,7 +10,7 @@ const severities: Record<Problem["severity"], vscode.DiagnosticSeverity> = {
   info: vscode.DiagnosticSeverity.Information,
 };
 
-/** Problems the readers and evaluators report, as diagnostics on the open documents, as the user types. */
+/** Problems the readers and evaluators report, and the schedule checks' findings, as diagnostics on the open documents, as the user types. */
 export const diagnostics: Feature = ({ store, settings, onDidChangeSettings }) => {
   const collection = vscode.languages.createDiagnosticCollection("lrscope");
   const refresh = async (document: vscode.TextDocument): Promise<void> => {
@@ -17,7 +18,8 @@ export const diagnostics: Feature = ({ store, settings, onDidChangeSettings }) =
     const doc = await store.get(document);
     if (doc.version !== document.version) return;
     const off = settings().disabledRules;
-    const problems = [...doc.problems, ...doc.entries.flatMap((e) => [...e.schedule.problems, ...e.curve.problems])];
+    // The readers' and evaluators' problems, then the schedule checks (src/core/lint), each rule off by code.
+    const problems = [...doc.problems, ...doc.entries.flatMap((e) => [...e.schedule.problems, ...e.curve.problems, ...lintSchedule(e.schedule, e.curve, off)])];
     const seen = new Set<string>();
     const list: vscode.Diagnostic[] = [];
     for (const p of problems) {
