@@ -25,7 +25,8 @@ function findChromium() {
   if (process.getuid?.() === 0 && existsSync("/usr/bin/apt-get")) {
     process.stderr.write("test:webview: installing Debian's chromium (apt-get install chromium)...\n");
     spawnSync("apt-get", ["update", "-qq"], { stdio: "inherit" });
-    spawnSync("apt-get", ["install", "-y", "-qq", "chromium"], { stdio: "inherit", env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" } });
+    // A CJK font so the zh-cn screenshot shows characters, not boxes.
+    spawnSync("apt-get", ["install", "-y", "-qq", "chromium", "fonts-wqy-microhei"], { stdio: "inherit", env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" } });
     if (found()) return found();
   }
   throw new Error("test:webview needs Chromium: install Debian's package (apt-get install chromium) or set LRSCOPE_CHROMIUM to a Chromium binary.");

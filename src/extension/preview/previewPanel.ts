@@ -187,7 +187,8 @@ export class PreviewPanel implements vscode.Disposable {
         this.update(true);
         return;
       case "exportPng": {
-        const bytes = Buffer.from(message.dataUrl.slice("data:image/png;base64,".length), "base64");
+        // atob, not Buffer: the same code runs in the browser extension host of vscode.dev.
+        const bytes = Uint8Array.from(atob(message.dataUrl.slice("data:image/png;base64,".length)), (c) => c.charCodeAt(0));
         await this.saveAs(bytes, "png", { [vscode.l10n.t("PNG image")]: ["png"] });
         return;
       }
