@@ -1,0 +1,40 @@
+import * as vscode from "vscode";
+import { api, openFixture, screenshot, sleep, waitFor } from "../util";
+
+/**
+ * Run last (test/vscode/mocha.ts): leaves the workbench showing LR Scope's views and asks the launcher for
+ * screenshots in a light and a dark theme (test/artifacts/ under test/vscode/run.mjs; nothing elsewhere).
+ * When a feature adds a view (preview panel, tree), open it here so that the pictures show it.
+ */
+suite("screenshots", () => {
+  const themes = [
+    { name: "light", theme: "Default Light Modern", kind: vscode.ColorThemeKind.Light },
+    { name: "dark", theme: "Default Dark Modern", kind: vscode.ColorThemeKind.Dark },
+  ];
+
+  suiteTeardown(async () => {
+    await vscode.workspace.getConfiguration("workbench").update("colorTheme", undefined, vscode.ConfigurationTarget.Global);
+  });
+
+  for (const { name, theme, kind } of themes) {
+    test(`the workbench with LR Scope's views, ${name} theme`, async () => {
+      await api();
+      await vscode.workspace.getConfiguration("workbench").update("colorTheme", theme, vscode.ConfigurationTarget.Global);
+      await waitFor(() => vscode.window.activeColorTheme.kind === kind, `the ${theme} theme`);
+      await openFixture("pytorch/warmup_stepped_twice.py");
+      await openFixture("pytorch/steplr_imagenet.py");
+      await vscode.commands.executeCommand("lrscope.showSchedules");
+      await vscode.commands.executeCommand("notifications.clearAll");
+      await sleep(2000); // let the theme and the output channel paint
+      await screenshot(`workbench-${name}`);
+    });
+  }
+
+  test("the known mistake and its diagnostic in the Problems view", async () => {
+    await api();
+    await openFixture("pytorch/warmup_stepped_twice.py");
+    await vscode.commands.executeCommand("workbench.actions.view.problems");
+    await sleep(1500);
+    await screenshot("problems-dark");
+  });
+});
