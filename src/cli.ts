@@ -1,27 +1,45 @@
 import { mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { formatReport, type Report } from "./text/report";
-import { evaluate } from "./core/evaluate";
+import { evaluate, MAX_TICKS } from "./core/evaluate";
 import { formatLocation } from "./core/range";
 import { readSchedules, isSupportedFile, type Inputs } from "./dialects";
 import { makeNonce, standaloneHtml } from "./extension/preview/html";
 import { buildPreviewData } from "./extension/preview/previewModel";
+import { lrTable, parseEpochList } from "./text/lrTable";
+
+/** Configs and scripts are small; a file this large is data (a log, a checkpoint), not something to read. */
+const maxFileMegabytes = 20;
+const maxFileBytes = maxFileMegabytes * 1024 * 1024;
 
 const usage = `Usage:
-  lrscope curve <file> [--json] [--steps-per-epoch N] [--devices N] [--total-steps N] [--dataset-size N] [--epochs N] [--at EPOCH]
+  lrscope curve <file> [--json] [--steps-per-epoch N] [--devices N] [--total-steps N] [--dataset-size N] [--epochs N] [--at EPOCH] [--allow-huge]
   lrscope demo [folder] [--steps-per-epoch N] ...   curves of every supported file under folder
   lrscope preview <file> --html out.html [--theme light|dark] [--locale zh-cn] [--at EPOCH] [--steps-per-epoch N] ...
                                                      the preview panel as a standalone HTML page
+  lrscope table <file> --epochs 0,30,60,89 [--format md|latex] [--steps-per-epoch N] ...
+                                                     the LR at the start of each epoch, as a table for a paper
 
 Options supply what the files cannot say (steps per epoch, devices, training length) and override what
-they do; each one used is listed among the schedule's assumptions.`;
+they do; each one used is listed among the schedule's assumptions. Curves longer than ${MAX_TICKS.toLocaleString("en-US")} steps
+are refused unless --allow-huge is given; files over ${maxFileMegabytes} MB are not read.`;
 
 class UsageError extends Error {}
+
+function tooLarge(path: string): number | undefined {
+  try {
+    const size = statSync(path).size;
+    return size > maxFileBytes ? size : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 /** Other files (`_base_` configs...) are read relative to the working directory, like the entry. */
 const workspaceFiles = {
   read(path: string): string | undefined {
     try {
+      if (tooLarge(path) !== undefined) return undefined;
       return readFileSync(path, "utf8");
     } catch {
       return undefined;
@@ -32,6 +50,8 @@ const workspaceFiles = {
 interface Options {
   readonly json: boolean;
   readonly at?: number;
+  /** Evaluate curves longer than MAX_TICKS. */
+  readonly allowHuge: boolean;
   readonly inputs: Inputs;
   readonly positional: string[];
   /** `preview`: where to write the page, its theme and language. */
@@ -44,6 +64,7 @@ function parseOptions(argv: string[]): Options {
   const inputs: Record<string, number> = {};
   const positional: string[] = [];
   let json = false;
+  let allowHuge = false;
   let at: number | undefined;
   const strings: { html?: string; theme?: "light" | "dark"; locale?: string } = {};
   const flags: Record<string, keyof Inputs | "at"> = { "--steps-per-epoch": "stepsPerEpoch", "--devices": "devices", "--total-steps": "totalSteps", "--dataset-size": "datasetSize", "--epochs": "epochs", "--at": "at" };
@@ -51,6 +72,7 @@ function parseOptions(argv: string[]): Options {
     const arg = argv[i]!;
     const [flag, inline] = arg.includes("=") ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)] : [arg, undefined];
     if (flag === "--json") json = true;
+    else if (flag === "--allow-huge") allowHuge = true;
     else if (flag === "--html" || flag === "--theme" || flag === "--locale") {
       const text = inline ?? argv[++i];
       if (text === undefined || text === "") throw new UsageError(`${flag} needs a value`);
@@ -69,11 +91,13 @@ function parseOptions(argv: string[]): Options {
     else if (flag.startsWith("-")) throw new UsageError(`unknown option ${flag}`);
     else positional.push(arg);
   }
-  return { json, at, inputs, positional, ...strings };
+  return { json, allowHuge, at, inputs, positional, ...strings };
 }
 
 /** Reads and evaluates one file; throws `UsageError` with file:line when the curve cannot be made. */
 function curveReport(path: string, options: Options): Report {
+  const size = tooLarge(path);
+  if (size !== undefined) throw new UsageError(`${path}: ${size.toLocaleString("en-US")} bytes is over the ${maxFileMegabytes} MB limit; LR Scope reads configs and training scripts, not data files`);
   let text: string;
   try {
     text = readFileSync(path, "utf8");
@@ -93,9 +117,10 @@ function curveReport(path: string, options: Options): Report {
       if (error) throw new UsageError(`${error.range ? formatLocation(error.range) : formatLocation(schedule.source)}: ${error.message}`);
       throw new UsageError(`${formatLocation(schedule.source)}: the training length of ${schedule.name} is unknown; pass --total-steps N`);
     }
-    const curve = evaluate(schedule);
+    const curve = evaluate(schedule, undefined, { allowHuge: options.allowHuge });
     const error = curve.problems.find((p) => p.severity === "error" && curve.total === 0);
-    if (error) throw new UsageError(`${error.range ? formatLocation(error.range) : formatLocation(schedule.source)}: ${error.message}`);
+    const message = error?.code === "too-many-ticks" ? `${error.message.replace(/\.$/, "")}; pass --allow-huge to evaluate it anyway` : error?.message;
+    if (error) throw new UsageError(`${error.range ? formatLocation(error.range) : formatLocation(schedule.source)}: ${message}`);
     return { schedule, curve };
   });
   return { file: path, entries, at: options.at };
@@ -206,6 +231,34 @@ function main(argv: string[]): number {
       if (report.at !== undefined) report.entries.forEach((e) => atEpoch(report, e.schedule.name));
       process.stdout.write(formatReport(report).join("\n") + "\n");
     }
+    return 0;
+  }
+  if (command === "table") {
+    // `--epochs` is a list here (not the training length), and `--format` is table-only: taken out first.
+    let epochs: number[] | undefined;
+    let format: "md" | "latex" = "md";
+    const others: string[] = [];
+    for (let i = 0; i < rest.length; i++) {
+      const arg = rest[i]!;
+      const [flag, inline] = arg.includes("=") ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)] : [arg, undefined];
+      if (flag !== "--epochs" && flag !== "--format") {
+        others.push(arg);
+        continue;
+      }
+      const text = inline ?? rest[++i] ?? "";
+      if (flag === "--format") {
+        if (text !== "md" && text !== "latex") throw new UsageError(`--format is md or latex, got ${text}`);
+        format = text;
+      } else {
+        const parsed = parseEpochList(text);
+        if ("error" in parsed) throw new UsageError(parsed.error);
+        epochs = parsed.epochs;
+      }
+    }
+    const options = parseOptions(others);
+    if (options.positional.length !== 1) throw new UsageError("table takes one file");
+    if (!epochs) throw new UsageError("table needs --epochs, e.g. --epochs 0,30,60,89");
+    process.stdout.write(lrTable(curveReport(options.positional[0]!, options).entries, epochs, format));
     return 0;
   }
   if (command === "preview") {

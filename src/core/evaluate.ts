@@ -1,9 +1,16 @@
 import type { Curve } from "./curve";
 import type { ScheduleDescription } from "./schedule";
 import { evaluateDeepSpeed } from "./deepspeed/evaluate";
+import { evaluateFairseq } from "./fairseq/evaluate";
+import { evaluateKeras } from "./keras/evaluate";
+import { evaluateMegatron } from "./megatron/evaluate";
+import { evaluateOptax } from "./optax/evaluate";
+import { evaluateDetectron2 } from "./detectron2/evaluate";
 import { evaluateMmengine } from "./mmengine/evaluate";
+import { evaluatePaddle } from "./paddle/evaluate";
 import { evaluateTimm } from "./timm/evaluate";
 import { evaluateTorch } from "./torch/evaluate";
+import { evaluateUltralytics } from "./ultralytics/evaluate";
 
 /** Above this many ticks a curve is refused unless the caller asks for it (80 MB per series). */
 export const MAX_TICKS = 10_000_000;
@@ -18,6 +25,29 @@ export interface EvaluateOptions {
  * Only the evaluation's problems are returned; the description's own problems stay with it.
  */
 export function evaluate(desc: ScheduleDescription, total: number | undefined = desc.total?.value, options: EvaluateOptions = {}): Curve {
+  return withNonFiniteWarning(desc, evaluateFamily(desc, total, options));
+}
+
+/**
+ * A NaN or infinite value (from `lr=float('nan')`, `momentum=1e309`, an overflow...) is drawn as the framework
+ * would compute it, never silently: the curve says where it first appears.
+ */
+function withNonFiniteWarning(desc: ScheduleDescription, curve: Curve): Curve {
+  // The families' evaluators say it themselves for the learning rate; this catches the rest (momentum...).
+  if (curve.problems.some((p) => p.code === "not-finite")) return curve;
+  for (const [kind, series] of [["learning rate", curve.groups], ["momentum", curve.momentum ?? []]] as const) {
+    for (const [g, values] of series.entries()) {
+      const t = values.findIndex((v) => !Number.isFinite(v));
+      if (t < 0) continue;
+      const group = series.length > 1 ? ` of param group ${g}` : "";
+      const message = `${desc.name}: the ${kind}${group} is ${values[t]} at ${desc.unit} ${t}: check the values it is computed from.`;
+      return { ...curve, problems: [...curve.problems, { severity: "error", code: "not-finite", message, range: desc.source }] };
+    }
+  }
+  return curve;
+}
+
+function evaluateFamily(desc: ScheduleDescription, total: number | undefined, options: EvaluateOptions): Curve {
   const empty = (severity: "error", code: string, message: string): Curve => ({
     unit: desc.unit,
     total: 0,
@@ -39,6 +69,22 @@ export function evaluate(desc: ScheduleDescription, total: number | undefined = 
     return empty("error", "too-many-ticks", `${desc.name}: ${ticks.toLocaleString("en-US")} ${desc.unit}s is more than the ${MAX_TICKS.toLocaleString("en-US")} evaluated by default.`);
   }
   switch (desc.program.family) {
+    case "keras": {
+      const result = evaluateKeras(desc.program, ticks);
+      return { unit: desc.unit, total: ticks, ...result };
+    }
+    case "optax": {
+      const result = evaluateOptax(desc.program, ticks);
+      return { unit: desc.unit, total: ticks, ...result };
+    }
+    case "megatron": {
+      const result = evaluateMegatron(desc.program, ticks);
+      return { unit: desc.unit, total: ticks, ...result };
+    }
+    case "fairseq": {
+      const result = evaluateFairseq(desc.program, ticks);
+      return { unit: desc.unit, total: ticks, ...result };
+    }
     case "timm": {
       const result = evaluateTimm(desc.program, desc.groups, ticks);
       return { unit: desc.unit, total: ticks, ...result };
@@ -47,8 +93,21 @@ export function evaluate(desc: ScheduleDescription, total: number | undefined = 
       const result = evaluateTorch(desc.program, desc.groups, ticks);
       return { unit: desc.unit, total: ticks, ...result };
     }
+    case "detectron2": {
+      const result = evaluateDetectron2(desc.program, desc.groups, ticks);
+      return { unit: desc.unit, total: ticks, ...result };
+    }
     case "deepspeed": {
       const result = evaluateDeepSpeed(desc.program, desc.groups, ticks);
+      // A scheduler whose constructor raises yields no values: the curve is empty, not `ticks` long.
+      return { unit: desc.unit, total: result.groups.some((g) => g.length < ticks) ? 0 : ticks, ...result };
+    }
+    case "ultralytics": {
+      const result = evaluateUltralytics(desc.program, desc.groups, ticks);
+      return { unit: desc.unit, total: ticks, ...result, momentum: result.momentum.length > 0 ? result.momentum : undefined };
+    }
+    case "paddle": {
+      const result = evaluatePaddle(desc.program, desc.groups, ticks);
       return { unit: desc.unit, total: ticks, ...result };
     }
     case "mmengine": {

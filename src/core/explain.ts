@@ -1,7 +1,9 @@
 import { formatLocation } from "./range";
 import type { ScheduleDescription } from "./schedule";
+import { describeDetectron2Program } from "./detectron2/describe";
 import { describeTimmProgram } from "./timm/describe";
 import type { TorchSchedulerSpec } from "./torch/spec";
+import { describeUltralyticsProgram } from "./ultralytics/describe";
 import type { Value } from "./value";
 
 /** A number as people write learning rates: 0.1, 0.0004, 4e-7. */
@@ -57,6 +59,10 @@ export function describeTorchScheduler(spec: TorchSchedulerSpec, all: readonly T
 /** The schedulers of a description, outermost first (the ones stepped, then what they drive). */
 export function describeProgram(desc: ScheduleDescription): string[] {
   if (desc.program.family === "timm") return describeTimmProgram(desc.program);
+  // Keras, optax, fairseq, NeMo, Megatron: the reader writes the description with the program.
+  if ("summary" in desc.program) return [...desc.program.summary];
+  if (desc.program.family === "detectron2") return describeDetectron2Program(desc.program);
+  if (desc.program.family === "ultralytics") return describeUltralyticsProgram(desc.program);
   if (desc.program.family === "deepspeed") {
     // DeepSpeed: one scheduler, described by its config params with the defaults it used.
     const { name, args } = desc.program.scheduler;

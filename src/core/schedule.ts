@@ -1,9 +1,16 @@
 import type { Assumption, Problem } from "./problem";
 import type { SourceRange } from "./range";
 import type { DeepSpeedProgram } from "./deepspeed/spec";
+import type { FairseqProgram } from "./fairseq/spec";
+import type { KerasProgram } from "./keras/spec";
+import type { MegatronProgram } from "./megatron/spec";
+import type { OptaxProgram } from "./optax/spec";
+import type { Detectron2Program } from "./detectron2/spec";
 import type { MmengineProgram } from "./mmengine/spec";
+import type { PaddleProgram } from "./paddle/spec";
 import type { TimmProgram } from "./timm/spec";
 import type { TorchProgram } from "./torch/spec";
+import type { UltralyticsProgram } from "./ultralytics/spec";
 import type { Value } from "./value";
 
 /** When the framework's training loop changes the learning rate: once per epoch or once per optimizer step. */
@@ -28,7 +35,7 @@ export interface ScalingRule {
 }
 
 /** The framework-specific part: what to simulate. New families add their program here. */
-export type Program = TorchProgram | DeepSpeedProgram | MmengineProgram | TimmProgram;
+export type Program = TorchProgram | DeepSpeedProgram | MmengineProgram | TimmProgram | UltralyticsProgram | Detectron2Program | PaddleProgram | KerasProgram | OptaxProgram | MegatronProgram | FairseqProgram;
 
 /**
  * What every reader produces and every view consumes: a schedule as the framework will run it, with the

@@ -1,12 +1,20 @@
 import type { Input, Problem } from "../core/problem";
 import type { ScheduleDescription } from "../core/schedule";
 import { readDeepSpeedConfig } from "./deepspeed/reader";
+import { readDetectron2Lazy } from "./detectron2/lazy";
+import { readDetectron2Yaml } from "./detectron2/yaml";
+import { readFairseq } from "./fairseq/reader";
+import { readKeras } from "./keras/reader";
+import { readMegatron } from "./megatron/reader";
+import { readOptax } from "./optax/reader";
 import { readLightningCliConfig } from "./lightning/cli";
 import { readLightningModule } from "./lightning/module";
 import { readMmengineConfig } from "./mmengine/reader";
+import { readPaddleConfig } from "./paddle/reader";
 import { readPyTorchScript } from "./pytorch/reader";
 import { readTimm } from "./timm/reader";
 import { readTransformers } from "./transformers/reader";
+import { readUltralytics } from "./ultralytics/reader";
 
 /** What the user supplies because the files cannot say it (CLI options, settings). */
 export type Inputs = Partial<Record<Input, number>>;
@@ -40,8 +48,17 @@ export interface DialectReader {
 
 /** Every reader, in the order their schedules are listed when several take the same file. */
 const readers: readonly DialectReader[] = [
+  // Before pytorch: claims only Ultralytics train args (YAML with lr0/cos_lr...), `.train(` on a YOLO/RTDETR model, `yolo train` lines.
+  { dialect: "ultralytics", extensions: [".yaml", ".yml", ".py", ".sh", ".bash"], read: (f, t, c) => readUltralytics(f, t, c) },
+  // Before mmengine and pytorch: claims only detectron2 LazyConfigs (L(...) / model zoo imports with lr_multiplier, train.max_iter, optimizer)
+  // and yacs YAML configs (`_BASE_: path`, `SOLVER:`, an upper-case `MODEL:`).
+  { dialect: "detectron2", extensions: [".py"], read: (f, t, c) => readDetectron2Lazy(f, t, c) },
+  { dialect: "detectron2", extensions: [".yaml", ".yml"], read: (f, t, c) => readDetectron2Yaml(f, t, c) },
   // Before pytorch: claims only OpenMMLab configs (param_scheduler / optim_wrapper / train_cfg / lr_config / _base_ / read_base).
   { dialect: "mmengine", extensions: [".py"], read: (f, t, c) => readMmengineConfig(f, t, c) },
+  // Before pytorch: claim only scripts constructing keras.optimizers.schedules / LearningRateScheduler, or optax schedules.
+  { dialect: "keras", extensions: [".py"], read: (f, t, c) => readKeras(f, t, c) },
+  { dialect: "optax", extensions: [".py"], read: (f, t, c) => readOptax(f, t, c) },
   {
     dialect: "pytorch",
     extensions: [".py"],
@@ -50,11 +67,17 @@ const readers: readonly DialectReader[] = [
       return result.schedules.length > 0 ? result : undefined;
     },
   },
+  // Before lightning/transformers/timm: claim only Megatron-LM launch lines (pretrain_*.py with --lr-decay-style/--train-iters...),
+  // fairseq-train lines and fairseq Hydra YAML (lr_scheduler._name with optimization/task).
+  { dialect: "megatron", extensions: [".sh", ".bash"], read: (f, t, c) => readMegatron(f, t, c) },
+  { dialect: "fairseq", extensions: [".sh", ".bash", ".yaml", ".yml"], read: (f, t, c) => readFairseq(f, t, c) },
   { dialect: "deepspeed", extensions: [".json"], read: (f, t, c) => readDeepSpeedConfig(f, t, c.inputs) },
   { dialect: "lightning", extensions: [".yaml", ".yml"], read: (f, t, c) => readLightningCliConfig(f, t, c.inputs) },
   { dialect: "lightning", extensions: [".py"], read: (f, t, c) => readLightningModule(f, t, c.inputs) },
   { dialect: "transformers", extensions: [".json", ".yaml", ".yml", ".py"], read: (f, t, c) => readTransformers(f, t, c) },
   { dialect: "timm", extensions: [".yaml", ".yml", ".sh"], read: (f, t, c) => readTimm(f, t, c) },
+  // Claims only PaddleClas / PaddleOCR (Global + Optimizer), PaddleDetection (LearningRate, _BASE_ lists) and PaddleSeg (lr_scheduler.type + iters/model) YAML.
+  { dialect: "paddle", extensions: [".yaml", ".yml"], read: (f, t, c) => readPaddleConfig(f, t, c) },
 ];
 
 const noFiles: WorkspaceFiles = { read: () => undefined };
@@ -86,4 +109,9 @@ export function readSchedules(fileName: string, text: string, inputs: Inputs = {
     }
   }
   return { schedules, problems, dialects };
+}
+
+/** Every registered reader, in order (the fuzz suite runs each one on its own). */
+export function registeredReaders(): readonly DialectReader[] {
+  return readers;
 }

@@ -8,4 +8,5 @@ export const enum Command {
   SetEpoch = "lrscope.setEpoch",
   SetInputs = "lrscope.setInputs",
   RefreshSchedules = "lrscope.refreshSchedules",
+  LinkLog = "lrscope.linkLog",
 }

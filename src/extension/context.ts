@@ -1,4 +1,5 @@
 import type * as vscode from "vscode";
+import type { RunLogs } from "./runLogs";
 import type { ScheduleStore } from "./scheduleStore";
 import type { Settings } from "./settings";
 
@@ -10,6 +11,8 @@ export interface FeatureContext {
   readonly extension: vscode.ExtensionContext;
   readonly store: ScheduleStore;
   readonly output: vscode.OutputChannel;
+  /** Run logs linked to configs (planned vs logged); absent in contexts that do not compare logs. */
+  readonly runLogs?: RunLogs;
   readonly settings: () => Settings;
   /** Fires after the settings changed (the store has already been refreshed). */
   readonly onDidChangeSettings: vscode.Event<Settings>;

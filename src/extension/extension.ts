@@ -10,12 +10,14 @@ import { setEpoch } from "./features/setEpoch";
 import { setInputs } from "./features/setInputs";
 import { showSchedules } from "./features/showSchedules";
 import { statusBar } from "./features/statusBar";
+import { runLogs } from "./features/runLogs";
 import { preview } from "./preview/previewManager";
+import { RunLogs } from "./runLogs";
 import { ScheduleStore } from "./scheduleStore";
 import { readSettings, type Settings } from "./settings";
 
 /** Every feature, registered in this order. A new feature is one file under features/ and one entry here. */
-const features: readonly Feature[] = [diagnostics, showSchedules, preview, hover, codeLens, quickFixes, setEpoch, setInputs, statusBar, scheduleTree];
+const features: readonly Feature[] = [diagnostics, showSchedules, preview, hover, codeLens, quickFixes, setEpoch, setInputs, statusBar, scheduleTree, runLogs];
 
 export function activate(context: vscode.ExtensionContext): LrScopeApi {
   try {
@@ -23,8 +25,9 @@ export function activate(context: vscode.ExtensionContext): LrScopeApi {
     const settingsChanged = new vscode.EventEmitter<Settings>();
     const store = new ScheduleStore(settings, context.workspaceState);
     const output = vscode.window.createOutputChannel("LR Scope");
-    context.subscriptions.push(settingsChanged, store, output);
-    const featureContext: FeatureContext = { extension: context, store, output, settings: () => settings, onDidChangeSettings: settingsChanged.event };
+    const logs = new RunLogs(context.workspaceState);
+    context.subscriptions.push(settingsChanged, store, output, logs);
+    const featureContext: FeatureContext = { extension: context, store, output, runLogs: logs, settings: () => settings, onDidChangeSettings: settingsChanged.event };
     context.subscriptions.push(
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (!e.affectsConfiguration("lrscope")) return;

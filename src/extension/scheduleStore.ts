@@ -25,7 +25,10 @@ export interface DocumentSchedules {
   readonly dependencies: readonly vscode.Uri[];
 }
 
-const maxDependencyRounds = 16;
+/** One round per level of `_base_` files: deeper than the readers follow (MMEngine: 32 files). */
+const maxDependencyRounds = 40;
+/** Open documents longer than this are not read (the workspace index skips files over 2 MB). */
+export const maxDocumentChars = 5 * 1024 * 1024;
 
 /**
  * Reads and evaluates the schedules of documents, once per document version and inputs. Readers are
@@ -109,6 +112,8 @@ export class ScheduleStore implements vscode.Disposable {
 
   private async readFrom(uri: vscode.Uri, text: string, version: number, inputs: Inputs): Promise<DocumentSchedules> {
     const path = uri.path;
+    // Readers run on the extension host's thread: a data file (a 40 MB JSON log) is not read as you type.
+    if (text.length > maxDocumentChars) return { uri, version, inputs, dialects: [], entries: [], problems: [], dependencies: [] };
     const loaded = new Map<string, string | undefined>();
     let result: ReturnType<typeof readSchedules> | undefined;
     for (let round = 0; round < maxDependencyRounds; round++) {

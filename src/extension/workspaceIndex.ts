@@ -100,6 +100,7 @@ export class WorkspaceIndex implements vscode.Disposable {
     if (!this.started || !isSupportedFile(uri.path) || isExcluded(relativePath, this.settings().exclude) || !vscode.workspace.getWorkspaceFolder(uri)) return;
     try {
       const stat = await vscode.workspace.fs.stat(uri);
+      if (token?.isCancellationRequested) return;
       if (stat.size > maxIndexedBytes) {
         if (!this.skipped.has(id)) this.output.appendLine(vscode.l10n.t("Workspace index: skipped {0} ({1} MB, over 2 MB)", relativePath, (stat.size / 1048576).toFixed(1)));
         this.skipped.add(id);

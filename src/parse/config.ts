@@ -3,6 +3,7 @@ import { isMap, isScalar, isSeq, parseDocument, type Node as YamlNode } from "ya
 import type { Problem } from "../core/problem";
 import type { SourceRange } from "../core/range";
 import { LineIndex } from "./lines";
+import { limitNesting, limitYamlIndentation, maxNesting } from "./nesting";
 
 /**
  * A YAML or JSON config as a tree that keeps the source range of every key and value, so readers can
@@ -74,12 +75,20 @@ export function resolvePlainScalar(text: string): { value: string | number | boo
   return looksNumeric.test(text) ? { value: text, numberLikeString: true } : { value: text };
 }
 
+const tooDeepMessage = `Nested more than ${maxNesting} levels deep: this part is not read.`;
+
 /** Parses YAML the way PyYAML's `safe_load` types it; syntax errors become problems, never exceptions. */
 export function parseYamlConfig(file: string, text: string): ConfigDocument {
   const lines = new LineIndex(file, text);
-  const doc = parseDocument(text, { version: "1.1", keepSourceTokens: true, uniqueKeys: false, prettyErrors: false });
+  const flow = limitNesting(text);
+  const block = limitYamlIndentation(flow.text);
+  const limited = { text: block.text, blanked: [...flow.blanked, ...block.blanked] };
+  const doc = parseDocument(limited.text, { version: "1.1", keepSourceTokens: true, uniqueKeys: false, prettyErrors: false });
   const problems: Problem[] = doc.errors.slice(0, 5).map((e) => ({ severity: "error", code: "yaml-syntax", message: `YAML: ${e.message.split("\n")[0]}`, range: lines.range(e.pos[0], Math.max(e.pos[1], e.pos[0] + 1)) }));
+  problems.push(...limited.blanked.slice(0, 1).map((span): Problem => ({ severity: "error", code: "nesting-too-deep", message: tooDeepMessage, range: lines.range(span.from, span.from + 1) })));
   const range = (n: { range?: [number, number, number] | null }): SourceRange => lines.range(n.range?.[0] ?? 0, n.range?.[1] ?? 0);
+  // A collection as a key (PyYAML refuses it: unhashable) by its text; `toJSON` is exponential in its nesting.
+  const complexKey = (n: YamlNode): string => (n.range ? text.slice(n.range[0], n.range[1]) : "");
   const convert = (node: unknown, depth: number): ConfigNode => {
     if (depth > 200) return { kind: "scalar", value: null, range: lines.range(0, 0) };
     if (isMap(node)) {
@@ -87,7 +96,7 @@ export function parseYamlConfig(file: string, text: string): ConfigDocument {
       for (const pair of node.items) {
         const keyNode = pair.key as YamlNode | null;
         // Plain keys by their text: the 1.1 schema of `yaml` would read a key `n` as false, PyYAML does not.
-        const key = isScalar(keyNode) ? (keyNode.type === "PLAIN" && typeof keyNode.source === "string" ? keyNode.source : String(keyNode.value)) : keyNode ? String(keyNode.toJSON()) : "";
+        const key = isScalar(keyNode) ? (keyNode.type === "PLAIN" && typeof keyNode.source === "string" ? keyNode.source : String(keyNode.value)) : keyNode ? complexKey(keyNode) : "";
         entries.push({ key, keyRange: keyNode ? range(keyNode) : range(node), value: pair.value == null ? { kind: "scalar", value: null, range: keyNode ? range(keyNode) : range(node) } : convert(pair.value, depth + 1) });
       }
       return { kind: "map", entries, range: range(node) };
@@ -109,8 +118,10 @@ export function parseYamlConfig(file: string, text: string): ConfigDocument {
 export function parseJsonConfig(file: string, text: string): ConfigDocument {
   const lines = new LineIndex(file, text);
   const errors: jsonc.ParseError[] = [];
-  const tree = jsonc.parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
+  const limited = limitNesting(text);
+  const tree = jsonc.parseTree(limited.text, errors, { allowTrailingComma: true, disallowComments: false });
   const problems: Problem[] = errors.slice(0, 5).map((e) => ({ severity: "error", code: "json-syntax", message: `JSON: ${jsonc.printParseErrorCode(e.error)}`, range: lines.range(e.offset, e.offset + Math.max(1, e.length)) }));
+  problems.push(...limited.blanked.slice(0, 1).map((span): Problem => ({ severity: "error", code: "nesting-too-deep", message: tooDeepMessage, range: lines.range(span.from, span.from + 1) })));
   const range = (n: jsonc.Node): SourceRange => lines.range(n.offset, n.offset + n.length);
   const convert = (node: jsonc.Node, depth: number): ConfigNode => {
     if (depth > 200) return { kind: "scalar", value: null, range: range(node) };

@@ -99,6 +99,25 @@ export function datasetsOf(data: PreviewData, state: PageState, theme: Theme): D
       lrscope: { schedule: w.schedule, kind: "whatIf", group: 0 },
     });
   }
+  // What the run logged: points, not a line (logs are sampled every N steps), in the schedule's colour family.
+  for (const g of data.logged ?? []) {
+    const s = data.schedules[g.schedule];
+    if (!s) continue;
+    const color = theme.palette[(g.schedule + 4) % theme.palette.length]!;
+    out.push({
+      label: l10n.t("Logged: {0}", g.label),
+      data: g.ticks.map((t, i) => ({ x: xOf(t, s, state.xAxis), y: log && !(g.values[i]! > 0) ? null : g.values[i]!, t })),
+      borderColor: color,
+      backgroundColor: color,
+      showLine: false,
+      pointRadius: 2.5,
+      pointHoverRadius: 4,
+      pointStyle: "circle",
+      parsing: false,
+      yAxisID: "y",
+      lrscope: { schedule: g.schedule, kind: "logged", group: 0 },
+    });
+  }
   state.pinned.forEach((p: PinnedSeries, i) => {
     out.push({
       label: `📌 ${p.label}`,

@@ -66,6 +66,18 @@ export interface WhatIfView {
   readonly series: SeriesData;
 }
 
+/** What a run logged, lined up with one schedule's ticks (`src/logs/compare.ts`): drawn as points over the plan. */
+export interface LoggedView {
+  readonly schedule: number;
+  /** The log's workspace-relative path and series tag, for the legend. */
+  readonly label: string;
+  /** Plan ticks and logged values, at most a few thousand points. */
+  readonly ticks: readonly number[];
+  readonly values: readonly number[];
+  /** The `log-differs-from-plan` message, when the run and the plan part. */
+  readonly differs?: { readonly tick: number; readonly message: string };
+}
+
 export interface PreviewData {
   /** The document's URI (or the file's path in a standalone page). */
   readonly source: string;
@@ -80,6 +92,8 @@ export interface PreviewData {
   /** The chosen epoch (`lrscope.epoch`). */
   readonly epoch: number;
   readonly whatIf?: readonly WhatIfView[];
+  /** Logged LR of the run linked to this file, over the planned curve. */
+  readonly logged?: readonly LoggedView[];
   /** The global batch asked for in the what-if box (echoed so a restored page shows it). */
   readonly whatIfBatch?: number;
   readonly whatIfCurrentBatch?: number;

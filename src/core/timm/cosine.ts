@@ -11,6 +11,11 @@ export function createCosine(spec: Cosine, warmup: TimmWarmup, base: readonly nu
   if (!(spec.tInitial > 0)) throw new TimmError("invalid-argument", `CosineLRScheduler: assert t_initial > 0 fails (t_initial = ${spec.tInitial})`);
   if (!(spec.lrMin >= 0)) throw new TimmError("invalid-argument", `CosineLRScheduler: assert lr_min >= 0 fails (lr_min = ${spec.lrMin})`);
   const steps = warmupSteps(base, warmup);
+  // `cycle_decay ** i` and `t_i ** k` change once per cycle: kept for the last cycle seen (same values).
+  let lastI = NaN;
+  let lastTI = NaN;
+  let gamma = 1;
+  let tIk = 1;
   return {
     initial: initialValues(base, warmup),
     lr(t0, g) {
@@ -19,9 +24,15 @@ export function createCosine(spec: Cosine, warmup: TimmWarmup, base: readonly nu
       if (warmup.warmupPrefix) t = t - warmup.warmupT;
       const { i, tI, tCurr } = cycleOf(t, spec.tInitial, spec.cycleMul);
       if (!(i < spec.cycleLimit)) return spec.lrMin;
-      const lrMax = base[g]! * Math.pow(spec.cycleDecay, i);
       const k = spec.kDecay;
-      return spec.lrMin + 0.5 * (lrMax - spec.lrMin) * (1 + Math.cos((Math.PI * tCurr ** k) / tI ** k));
+      if (i !== lastI || tI !== lastTI) {
+        gamma = Math.pow(spec.cycleDecay, i);
+        tIk = tI ** k;
+        lastI = i;
+        lastTI = tI;
+      }
+      const lrMax = base[g]! * gamma;
+      return spec.lrMin + 0.5 * (lrMax - spec.lrMin) * (1 + Math.cos((Math.PI * tCurr ** k) / tIk));
     },
   };
 }

@@ -16,6 +16,11 @@ export interface LoadedConfig {
   readonly lazy: boolean;
 }
 
+/** How deep `_base_` chains are followed (OpenMMLab's deepest are about 5; a generated chain could be endless). */
+export const maxBaseDepth = 32;
+/** How many `_base_` files one config may read in all (each use counts). */
+export const maxBaseLoads = 256;
+
 /** Top-level names of the file whose assignment marks an OpenMMLab config. */
 const markers = new Set(["param_scheduler", "optim_wrapper", "train_cfg", "lr_config", "_base_"]);
 
@@ -57,7 +62,7 @@ interface BaseRef {
   readonly names?: { name: string; alias: string }[];
 }
 
-export function loadConfig(path: string, text: string, files: WorkspaceFiles, stack: readonly string[] = []): LoadedConfig {
+export function loadConfig(path: string, text: string, files: WorkspaceFiles, stack: readonly string[] = [], budget: { loads: number } = { loads: 0 }): LoadedConfig {
   const problems: Problem[] = [];
   const read = [path];
   const file = new PythonFile(path, substituteBaseVars(text));
@@ -118,12 +123,21 @@ export function loadConfig(path: string, text: string, files: WorkspaceFiles, st
       problems.push({ severity: "error", code: "base-cycle", message: `_base_ files include each other: ${chainText(full)}`, range: ref.range });
       return undefined;
     }
+    if (stack.length + 2 > maxBaseDepth) {
+      problems.push({ severity: "error", code: "base-too-deep", message: `The _base_ chain is longer than ${maxBaseDepth} files; the rest is not read. Chain: ${chainText(full)}`, range: ref.range });
+      return undefined;
+    }
+    // Bases shared by many others are read once per use, as MMEngine does: a lattice of them could be endless.
+    if (++budget.loads > maxBaseLoads) {
+      problems.push({ severity: "error", code: "base-too-many", message: `More than ${maxBaseLoads} _base_ files are read for this config; the rest is not read.`, range: ref.range });
+      return undefined;
+    }
     const baseText = files.read(full);
     if (baseText === undefined) {
       problems.push({ severity: "error", code: "base-missing", message: `The base config ${ref.path} (${full}) does not exist; MMEngine stops here. Chain: ${chainText(full)}`, range: ref.range });
       return undefined;
     }
-    const loaded = loadConfig(full, baseText, files, [...stack, path]);
+    const loaded = loadConfig(full, baseText, files, [...stack, path], budget);
     read.push(...loaded.files);
     problems.push(...loaded.problems);
     return loaded;

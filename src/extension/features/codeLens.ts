@@ -13,7 +13,7 @@ export const codeLens: Feature = ({ store, settings, onDidChangeSettings }) => {
     async provideCodeLenses(document, token) {
       if (!settings().codeLens || !store.isCandidate(document)) return [];
       const doc = await store.get(document);
-      if (token.isCancellationRequested) return [];
+      if (token.isCancellationRequested || doc.version !== document.version) return [];
       return doc.entries
         .filter((e) => e.schedule.source.file === document.uri.path)
         .map(({ schedule, curve }) => {

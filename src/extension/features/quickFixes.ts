@@ -17,10 +17,12 @@ export const quickFixes: Feature = ({ store }) =>
   vscode.languages.registerCodeActionsProvider(
     scheduleDocuments,
     {
-      async provideCodeActions(document, _range, context) {
+      async provideCodeActions(document, _range, context, token) {
         const ours = context.diagnostics.filter((d) => d.source === "LR Scope");
         if (ours.length === 0 || !store.isCandidate(document)) return [];
         const doc = await store.get(document);
+        // Fixes computed for an older version would edit the wrong text.
+        if (token.isCancellationRequested || doc.version !== document.version) return [];
         const findings = doc.entries.flatMap((e) => lintSchedule(e.schedule, e.curve));
         const problems = [...doc.problems, ...doc.entries.flatMap((e) => e.schedule.problems)];
         const actions: vscode.CodeAction[] = [];

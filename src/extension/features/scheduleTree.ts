@@ -1,4 +1,5 @@
 import * as vscode from "vscode";
+import { probes, type TreeRow } from "../api";
 import { Command } from "../commands";
 import type { Feature } from "../context";
 import { baseName, groupByFolder, type FolderGroup, type IndexedFile, type IndexedSchedule } from "../format/tree";
@@ -62,6 +63,20 @@ export const scheduleTree: Feature = ({ store, settings, output }) => {
     }, 100);
   };
   if (view.visible) index.start();
+  // The rows as shown, for the integration tests (api.ts).
+  probes.tree = async () => {
+    const rows: TreeRow[] = [];
+    const walk = async (nodes: Node[], parent: string): Promise<void> => {
+      for (const node of nodes) {
+        const item = await provider.getTreeItem(node);
+        const label = typeof item.label === "string" ? item.label : (item.label?.label ?? "");
+        rows.push({ kind: node.kind, label, parent, ...(typeof item.description === "string" ? { description: item.description } : {}), ...(item.resourceUri ? { uri: item.resourceUri.toString() } : {}) });
+        if (node.kind === "folder") await walk((await provider.getChildren(node)) ?? [], label);
+      }
+    };
+    await walk((await provider.getChildren(undefined)) ?? [], "");
+    return rows;
+  };
   return vscode.Disposable.from(
     index,
     changed,

@@ -1,4 +1,5 @@
 import * as vscode from "vscode";
+import { probes } from "../api";
 import { Command } from "../commands";
 import type { Feature } from "../context";
 import { statusText, statusTooltipLines } from "../format/status";
@@ -14,6 +15,8 @@ export const statusBar: Feature = ({ store, settings, onDidChangeSettings }) => 
   item.command = Command.SetEpoch;
   let generation = 0;
   let hasSchedule: boolean | undefined;
+  let shown = false;
+  probes.statusBar = () => ({ text: item.text, visible: shown });
   const setHasSchedule = (value: boolean): void => {
     if (value === hasSchedule) return;
     hasSchedule = value;
@@ -24,6 +27,7 @@ export const statusBar: Feature = ({ store, settings, onDidChangeSettings }) => 
     const document = vscode.window.activeTextEditor?.document;
     if (!document || !store.isCandidate(document)) {
       item.hide();
+      shown = false;
       setHasSchedule(false);
       return;
     }
@@ -33,6 +37,7 @@ export const statusBar: Feature = ({ store, settings, onDidChangeSettings }) => 
     const text = settings().statusBar ? statusText(doc.entries, settings().epoch, translate) : undefined;
     if (text === undefined) {
       item.hide();
+      shown = false;
       return;
     }
     item.text = text;
@@ -42,6 +47,7 @@ export const statusBar: Feature = ({ store, settings, onDidChangeSettings }) => 
     tooltip.appendMarkdown(`\n${vscode.l10n.t("Click to choose another epoch.")}`);
     item.tooltip = tooltip;
     item.show();
+    shown = true;
   };
   const refresh = (): void => void update();
   let timer: ReturnType<typeof setTimeout> | undefined;

@@ -1,5 +1,6 @@
 import * as vscode from "vscode";
 import { parsePageState, type PreviewData } from "../../webview/protocol";
+import { probes } from "../api";
 import { Command } from "../commands";
 import type { Feature, FeatureContext } from "../context";
 import { PreviewPanel, previewViewType, webviewOptions } from "./previewPanel";
@@ -15,6 +16,7 @@ export class PreviewManager implements vscode.WebviewPanelSerializer, vscode.Dis
   private active: PreviewPanel | undefined;
 
   constructor(private readonly ctx: FeatureContext) {
+    probes.previews = () => [...this.panels].map((p) => ({ resource: p.resource.toString(), locked: p.locked, active: p.panel.active, visible: p.panel.visible, data: p.lastData }));
     this.disposables.push(
       vscode.window.registerWebviewPanelSerializer(previewViewType, this),
       vscode.window.onDidChangeActiveTextEditor((editor) => {
@@ -29,6 +31,8 @@ export class PreviewManager implements vscode.WebviewPanelSerializer, vscode.Dis
         for (const p of this.panels) if (!uri || p.resource.toString() === uri.toString()) p.update(true);
       }),
       ctx.onDidChangeSettings(() => this.panels.forEach((p) => p.update(true))),
+      // A linked run log changed, or another was linked: redraw its overlay.
+      ...(ctx.runLogs ? [ctx.runLogs.onDidChange(() => this.panels.forEach((p) => p.update(true)))] : []),
     );
   }
 

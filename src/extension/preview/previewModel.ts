@@ -8,7 +8,7 @@ import { describeProgram, explainValue, formatLr } from "../../core/explain";
 import type { Problem } from "../../core/problem";
 import type { ScheduleDescription } from "../../core/schedule";
 import { derived } from "../../core/value";
-import { editableInputs, type EditableInput, type PreviewData, type ScheduleView, type SeriesData, type WarningView, type WhatIfView } from "../../webview/protocol";
+import { editableInputs, type EditableInput, type LoggedView, type PreviewData, type ScheduleView, type SeriesData, type WarningView, type WhatIfView } from "../../webview/protocol";
 
 export interface PreviewEntry {
   readonly schedule: ScheduleDescription;
@@ -29,6 +29,8 @@ export interface PreviewSource {
   readonly whatIfBatch?: number;
   readonly whatIfCurrentBatch?: number;
   readonly standalone?: boolean;
+  /** The linked run's logged LR, lined up with the schedules (`src/logs/compare.ts`). */
+  readonly logged?: readonly LoggedView[];
 }
 
 /** Points per drawn series: about two per pixel of a wide panel. */
@@ -134,6 +136,11 @@ export function whatIfSchedule(desc: ScheduleDescription, globalBatch: number, c
 /** The page's data for a document: every schedule, the what-if overlays asked for, the inputs and the chosen epoch. */
 export function buildPreviewData(src: PreviewSource, maxPoints = defaultMaxPoints): PreviewData {
   const schedules = src.entries.map((e) => scheduleView(e, src.epoch, maxPoints));
+  // A run that parts from the plan is said among that schedule's warnings too.
+  for (const g of src.logged ?? []) {
+    const s = schedules[g.schedule];
+    if (s && g.differs) schedules[g.schedule] = { ...s, warnings: [...s.warnings, { severity: "warning", code: "log-differs-from-plan", message: g.differs.message }] };
+  }
   const whatIf: WhatIfView[] = [];
   if (src.whatIfBatch !== undefined) {
     src.entries.forEach((e, i) => {
@@ -159,6 +166,7 @@ export function buildPreviewData(src: PreviewSource, maxPoints = defaultMaxPoint
     inputs,
     epoch: src.epoch,
     ...(whatIf.length > 0 ? { whatIf } : {}),
+    ...(src.logged && src.logged.length > 0 ? { logged: src.logged } : {}),
     ...(src.whatIfBatch !== undefined ? { whatIfBatch: src.whatIfBatch } : {}),
     ...(src.whatIfCurrentBatch !== undefined ? { whatIfCurrentBatch: src.whatIfCurrentBatch } : {}),
     ...(src.standalone ? { standalone: true } : {}),

@@ -1,5 +1,6 @@
 import * as vscode from "vscode";
 import { parseWebviewMessage, type EditableInput, type HostMessage, type PreviewData, type WebviewMessage } from "../../webview/protocol";
+import { probes } from "../api";
 import type { FeatureContext } from "../context";
 import { makeNonce, webviewHtml } from "./html";
 import { buildPreviewData, curveCsv, scheduleJson } from "./previewModel";
@@ -120,7 +121,10 @@ export class PreviewPanel implements vscode.Disposable {
       const schedules = await this.ctx.store.get(document);
       // Dropped if a newer render started meanwhile, or the document moved on (another edit is coming).
       if (seq !== this.renderSeq || schedules.version !== document.version) return;
+      const logged = this.ctx.runLogs ? (await this.ctx.runLogs.compare(schedules)).views : [];
+      if (seq !== this.renderSeq) return;
       const data = buildPreviewData({
+        logged,
         source: uri.toString(),
         label: vscode.workspace.asRelativePath(uri),
         version: document.version,
@@ -217,7 +221,8 @@ export class PreviewPanel implements vscode.Disposable {
 
   private async saveAs(bytes: Uint8Array, extension: string, filters: Record<string, string[]>): Promise<void> {
     const base = this.resourceUri.path.replace(/\.[^./]+$/, "");
-    const target = await vscode.window.showSaveDialog({ defaultUri: this.resourceUri.with({ path: `${base}.lr.${extension}` }), filters });
+    // The integration tests set a target instead of answering the dialog (api.ts `setSaveTarget`).
+    const target = probes.saveTarget ?? await vscode.window.showSaveDialog({ defaultUri: this.resourceUri.with({ path: `${base}.lr.${extension}` }), filters });
     if (!target) return;
     await vscode.workspace.fs.writeFile(target, bytes);
     void vscode.window.showInformationMessage(vscode.l10n.t("LR Scope: saved {0}", vscode.workspace.asRelativePath(target)));

@@ -211,7 +211,16 @@ export class Interpreter {
 
   private bind(target: SyntaxNode, value: PyVal, scope: Scope): void {
     if (target.name === "VariableName") scope.set(this.file.textOf(target), value);
-    else if (target.name === "TupleExpression" || target.name === "ArrayExpression" || target.name === "ParenthesizedExpression") this.bindMany(kids(target), value, scope);
+    else if (target.name === "TupleExpression" || target.name === "ArrayExpression" || target.name === "ParenthesizedExpression") {
+      // `((((a))))= ...` nests as deep as the text: bounded like expressions, so the stack cannot overflow.
+      if (this.depth >= maxExpressionDepth) return;
+      this.depth++;
+      try {
+        this.bindMany(kids(target), value, scope);
+      } finally {
+        this.depth--;
+      }
+    }
     else if (target.name === "MemberExpression") {
       // `args.lr = ...` changes what later reads of `args.lr` see.
       const [objNode, prop] = kids(target);

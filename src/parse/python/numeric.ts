@@ -46,6 +46,35 @@ export function compileNumeric(fn: PyVal & { kind: "func" }, interp: Interpreter
   }
 }
 
+/**
+ * Functions a dialect adds to the numeric subset, by the dotted path the file calls them with
+ * (`keras.ops.exp` → a float32 exp); `undefined` for paths it does not know.
+ */
+export type NumericFunctions = (path: string) => ((...xs: number[]) => number) | undefined;
+
+/**
+ * `compileNumeric` for a function of `arity` numbers (`def scheduler(epoch, lr)`), with the dialect's own
+ * functions added to `math.*` and the builtins.
+ */
+export function compileNumericN(fn: PyVal & { kind: "func" }, interp: Interpreter, arity: number, functions?: NumericFunctions): ((...xs: number[]) => number) | Unknown {
+  try {
+    const f = new Compiler(interp, functions).function(fn, arity);
+    const frame = new Float64Array(f.slots);
+    return (...xs: number[]) => {
+      frame.fill(0);
+      for (let i = 0; i < arity; i++) frame[i] = xs[i] ?? 0;
+      try {
+        return f.body(frame);
+      } catch {
+        return NaN;
+      }
+    };
+  } catch (e) {
+    if (e instanceof NotStatic) return unknown(e.why, interp.range(e.node));
+    return unknown(`${fn.name === "lambda" ? "this lambda" : fn.name} cannot be read statically`, interp.range(fn.node));
+  }
+}
+
 interface CompiledFunction {
   readonly slots: number;
   readonly body: (frame: Float64Array) => number;
@@ -54,7 +83,10 @@ interface CompiledFunction {
 class Compiler {
   private readonly compiling = new Set<SyntaxNode>();
 
-  constructor(private readonly interp: Interpreter) {}
+  constructor(
+    private readonly interp: Interpreter,
+    private readonly extra?: NumericFunctions,
+  ) {}
 
   function(fn: PyVal & { kind: "func" }, arity: number): CompiledFunction {
     if (this.compiling.has(fn.node)) throw new NotStatic(fn.node, "recursive functions cannot be read statically");
@@ -321,12 +353,14 @@ class Compiler {
     const callee = this.interp.evaluate(calleeNode, ctx.fn.scope);
     const known =
       callee.kind === "func" ||
-      (callee.kind === "ref" && ((callee.path.startsWith("math.") && mathFunction(callee.path.slice(5)) !== undefined) || numericBuiltins.has(callee.path)));
+      (callee.kind === "ref" && ((callee.path.startsWith("math.") && mathFunction(callee.path.slice(5)) !== undefined) || numericBuiltins.has(callee.path) || this.extra?.(callee.path) !== undefined));
     if (!known) throw new NotStatic(node, callee.kind === "unknown" ? `${file.textOf(calleeNode)}: ${callee.reason}` : `${file.textOf(calleeNode)}() cannot be read statically`);
     const fs = args.map((a) => this.expr(a, ctx));
     const arity = (min: number, max: number): void => {
       if (fs.length < min || fs.length > max) throw new NotStatic(node, `${file.textOf(calleeNode)}() with ${fs.length} arguments cannot be read statically`);
     };
+    const added = callee.kind === "ref" && !callee.path.startsWith("math.") && !numericBuiltins.has(callee.path) ? this.extra?.(callee.path) : undefined;
+    if (added) return (frame) => added(...fs.map((g) => g(frame)));
     if (callee.kind === "ref") {
       const name = callee.path.replace(/^(builtins|math)\./, "");
       const f = callee.path.startsWith("math.") ? mathFunction(name) : undefined;

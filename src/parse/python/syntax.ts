@@ -2,6 +2,7 @@ import type { SyntaxNode, Tree } from "@lezer/common";
 import { parser } from "@lezer/python";
 import type { SourceRange } from "../../core/range";
 import { LineIndex } from "../lines";
+import { limitNesting, type BlankedSpan } from "../nesting";
 
 export type { SyntaxNode };
 
@@ -9,12 +10,16 @@ export type { SyntaxNode };
 export class PythonFile {
   readonly tree: Tree;
   readonly lines: LineIndex;
+  /** Bracket groups nested too deeply to read (CPython refuses them too); parsed as blanks, reported as errors. */
+  private readonly tooDeep: readonly BlankedSpan[];
 
   constructor(
     readonly file: string,
     readonly text: string,
   ) {
-    this.tree = parser.parse(text);
+    const limited = limitNesting(text);
+    this.tree = parser.parse(limited.text);
+    this.tooDeep = limited.blanked;
     this.lines = new LineIndex(file, text);
   }
 
@@ -28,7 +33,7 @@ export class PythonFile {
 
   /** Syntax errors as ranges; lezer recovers, so the rest of the file is still read. */
   errors(): SourceRange[] {
-    const out: SourceRange[] = [];
+    const out: SourceRange[] = this.tooDeep.map((span) => this.lines.range(span.from, span.from + 1));
     this.tree.iterate({
       enter: (n) => {
         // An error node is often empty; widen it to one character, but never past the end of the file.

@@ -2,11 +2,12 @@
 // extension under development and its tests handed over in the `payload` URL parameter, then waits for the
 // tests' exit code (window.codeAutomationExit) while collecting the extension host's console
 // (window.codeAutomationLog), the page's console, and screenshots the suite asks for.
-import { appendFileSync, mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { appendFileSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { format } from "node:util";
 import { chromium } from "playwright-core";
 import { onCleanup } from "./processes.mjs";
+import { requestHandler } from "./requests.mjs";
 
 const CHROMIUM = "/usr/bin/chromium";
 
@@ -16,7 +17,7 @@ function formatArgs(args) {
 }
 
 /**
- * @param {{ origin: string, workspace: string, extensionPath: string, testsPath: string, timeoutMs: number,
+ * @param {{ origin: string, url?: string, workspace: string, extensionPath: string, testsPath: string, timeoutMs: number,
  *   hostLog: string, pageLog: string, screenshotDir: string, requestDir: string, label: string, echo: boolean }} o
  * @returns {Promise<number>} the tests' exit code (1 when they never reported one)
  */
@@ -26,7 +27,8 @@ export async function runInWorkbench(o) {
     ["extensionDevelopmentPath", remote(o.extensionPath)],
     ["extensionTestsPath", remote(o.testsPath)],
   ];
-  const url = `${o.origin}/?folder=${encodeURIComponent(o.workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+  // `url`: a workbench that already knows the extension and tests (the web host of @vscode/test-web).
+  const url = o.url ?? `${o.origin}/?folder=${encodeURIComponent(o.workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
 
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
@@ -51,32 +53,18 @@ export async function runInWorkbench(o) {
   page.on("console", (m) => appendFileSync(o.pageLog, `[${m.type()}] ${m.text()}\n`));
   page.on("pageerror", (e) => appendFileSync(o.pageLog, `[pageerror] ${e.stack ?? e.message}\n`));
 
-  // Screenshots on request: the suite writes <requestDir>/<name>.request and waits for <name>.done
-  // (test/vscode/suite/harness.ts); under another launcher nobody answers and the suite goes on.
+  // Requests of the suite (screenshots, reading the preview's chart, keys): harness/requests.mjs.
   rmSync(o.requestDir, { recursive: true, force: true });
   mkdirSync(o.requestDir, { recursive: true });
+  const handle = requestHandler({ requestDir: o.requestDir, screenshotDir: o.screenshotDir, label: o.label, log: (m) => console.log(`[vscode-test] ${m}`) });
   let busy = false;
   const poll = setInterval(() => {
     if (busy) return;
-    const requests = readdirSync(o.requestDir).filter((f) => f.endsWith(".request"));
-    if (requests.length === 0) return;
     busy = true;
-    void (async () => {
-      for (const request of requests) {
-        const name = request.slice(0, -".request".length).replace(/[^\w.-]/g, "_");
-        const file = join(o.screenshotDir, `${o.label}-${name}.png`);
-        try {
-          await page.screenshot({ path: file });
-          console.log(`[vscode-test] screenshot ${file}`);
-        } catch (e) {
-          console.error(`[vscode-test] screenshot ${name} failed: ${e instanceof Error ? e.message : String(e)}`);
-        }
-        rmSync(join(o.requestDir, request), { force: true });
-        writeFileSync(join(o.requestDir, `${name}.done`), file);
-      }
-      busy = false;
-    })();
-  }, 200);
+    void handle(page)
+      .catch((e) => console.error(`[vscode-test] request handling failed: ${e instanceof Error ? e.message : String(e)}`))
+      .finally(() => (busy = false));
+  }, 100);
   onCleanup(async () => clearInterval(poll));
 
   await page.goto(url);

@@ -1,11 +1,14 @@
-// Bundles the integration suites with esbuild into out/vscode-tests/<suite>/: each `index.ts` (the entry the
-// extension host runs) and each `*.test.ts` on its own, `vscode` and `mocha` left external (the host provides
-// the first; the second must be the very module the index runs, resolved from node_modules).
+// Bundles the integration suites with esbuild into out/vscode-tests/<suite>/:
+// - the Node extension host's suites (suite, suite-empty): each `index.ts` (the entry the host runs) and each
+//   `*.test.ts` on its own, `vscode` and `mocha` left external (the host provides the first; the second must be
+//   the very module the index runs, resolved from node_modules);
+// - the web-worker host's suite (suite-web): one browser bundle, mocha's browser build and the tests inside.
 import * as esbuild from "esbuild";
 import { readdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
 
 export const SUITES = ["suite", "suite-empty"];
+export const WEB_SUITE = "suite-web";
 
 export async function buildSuites(root) {
   const outdir = join(root, "out/vscode-tests");
@@ -15,20 +18,27 @@ export async function buildSuites(root) {
     const dir = join(root, "test/vscode", suite);
     for (const f of readdirSync(dir)) if (f === "index.ts" || f.endsWith(".test.ts")) entryPoints.push(join(dir, f));
   }
-  await esbuild.build({
+  const common = {
     absWorkingDir: root,
-    entryPoints,
-    outdir,
-    outbase: join(root, "test/vscode"),
     bundle: true,
-    platform: "node",
     format: "cjs",
-    target: "node20",
     sourcemap: "inline",
     // jsonc-parser's UMD build hides its requires from esbuild; its ESM build bundles cleanly (as in build.mjs).
     mainFields: ["module", "main"],
-    external: ["vscode", "mocha"],
     logLevel: "warning",
+  };
+  await esbuild.build({ ...common, entryPoints, outdir, outbase: join(root, "test/vscode"), platform: "node", target: "node20", external: ["vscode", "mocha"] });
+  await esbuild.build({
+    ...common,
+    entryPoints: [join(root, "test/vscode", WEB_SUITE, "index.ts")],
+    outfile: join(outdir, WEB_SUITE, "index.js"),
+    platform: "browser",
+    target: "es2022",
+    mainFields: ["browser", "module", "main"],
+    external: ["vscode"],
+    sourcemap: false,
+    // mocha's browser build reads these; a worker has neither.
+    define: { global: "globalThis" },
   });
   return outdir;
 }

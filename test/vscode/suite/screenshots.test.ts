@@ -1,10 +1,10 @@
 import * as vscode from "vscode";
-import { api, openFixture, screenshot, sleep, waitFor } from "../util";
+import { api, askHarness, harnessAnswers, openFixture, screenshot, sleep, waitFor } from "../util";
 
 /**
  * Run last (test/vscode/mocha.ts): leaves the workbench showing LR Scope's views and asks the launcher for
  * screenshots in a light and a dark theme (test/artifacts/ under test/vscode/run.mjs; nothing elsewhere).
- * When a feature adds a view (preview panel, tree), open it here so that the pictures show it.
+ * The preview panel is open beside the script, the LR Schedules view shown in the Explorer.
  */
 suite("screenshots", () => {
   const themes = [
@@ -27,11 +27,24 @@ suite("screenshots", () => {
       await vscode.commands.executeCommand("notifications.clearAll");
       await sleep(2000); // let the theme and the output channel paint
       await screenshot(`workbench-${name}`);
+      // The preview beside the script, the LR Schedules view in the Explorer.
+      await openFixture("pytorch/warmup_stepped_twice.py");
+      await vscode.commands.executeCommand("lrscope.openPreviewToSide");
+      await vscode.commands.executeCommand("lrscope.schedules.focus");
+      await vscode.commands.executeCommand("workbench.action.closePanel");
+      await vscode.commands.executeCommand("notifications.clearAll");
+      if (harnessAnswers()) {
+        // The page follows the theme: VS Code sets its body class, the chart redraws in the theme's colours.
+        await waitFor(async () => (await askHarness<{ bodyClass: string }>({ action: "chart" }))?.bodyClass.includes(name === "light" ? "vscode-light" : "vscode-dark"), `the preview page in the ${name} theme`);
+      }
+      await sleep(1500);
+      await screenshot(`preview-${name}`);
     });
   }
 
   test("the known mistake and its diagnostic in the Problems view", async () => {
     await api();
+    await vscode.commands.executeCommand("workbench.action.closeAllEditors");
     await openFixture("pytorch/warmup_stepped_twice.py");
     await vscode.commands.executeCommand("workbench.actions.view.problems");
     await sleep(1500);

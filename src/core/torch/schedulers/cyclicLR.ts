@@ -20,6 +20,9 @@ export class CyclicLR extends LrScheduler {
   private readonly cycleMomentum: boolean;
   private readonly baseMomentums: Float64Array;
   private readonly maxMomentums: Float64Array;
+  /** The last `scale_fn` argument and its value: in "cycle" mode the argument changes once per cycle. */
+  private scaleArg = NaN;
+  private scaleValue = 0;
 
   constructor(spec: Spec, ctx: SchedulerContext) {
     super(spec.name, ctx, spec.range);
@@ -76,7 +79,13 @@ export class CyclicLR extends LrScheduler {
     const cycle = Math.floor(1 + e / this.totalSize);
     const x = 1.0 + e / this.totalSize - cycle;
     const scaleFactor = x <= this.stepRatio ? x / this.stepRatio : (x - 1) / (this.stepRatio - 1);
-    const scale = this.scaleFn(this.scaleByCycle ? cycle : e);
+    // scale_fn is a pure function of its argument: computed again only when the argument changes.
+    const arg = this.scaleByCycle ? cycle : e;
+    if (arg !== this.scaleArg) {
+      this.scaleValue = this.scaleFn(arg);
+      this.scaleArg = arg;
+    }
+    const scale = this.scaleValue;
     const lr = this.opt.lr;
     for (let g = 0; g < lr.length; g++) {
       const baseHeight = (this.maxLrs[g]! - this.baseLrs[g]!) * scaleFactor;

@@ -29,6 +29,8 @@ export class OneCycleLR extends LrScheduler {
   private readonly cycleMomentum: boolean;
   /** First step of each phase after the first: where a boundary is drawn. */
   private readonly phaseStarts: readonly number[];
+  /** Each phase's group keys resolved to the optimizer's arrays once (no keyed lookups per step). */
+  private readonly phaseArrays: readonly { readonly startLr: Float64Array; readonly endLr: Float64Array; readonly startMomentum: Float64Array; readonly endMomentum: Float64Array }[];
 
   constructor(spec: Spec, ctx: SchedulerContext) {
     super(spec.name, ctx, spec.range);
@@ -58,6 +60,7 @@ export class OneCycleLR extends LrScheduler {
       opt.maxLr[g] = maxLrs[g]!;
       opt.minLr[g] = opt.initialLr[g]! / spec.finalDivFactor;
     }
+    this.phaseArrays = this.phases.map((p) => ({ startLr: opt[p.startLr], endLr: opt[p.endLr], startMomentum: opt[p.startMomentum], endMomentum: opt[p.endMomentum] }));
     this.cycleMomentum = spec.cycleMomentum;
     if (spec.cycleMomentum) {
       const maxMomentums = perGroup("max_momentum", spec.maxMomentum, n, spec.name, spec.range);
@@ -86,17 +89,19 @@ export class OneCycleLR extends LrScheduler {
     const opt: OptimizerState = this.opt;
     const last = this.phases.length - 1;
     let startStep = 0.0;
-    let phase = this.phases[last]!;
+    let index = last;
     for (let i = 0; i <= last; i++) {
-      phase = this.phases[i]!;
-      if (step <= phase.endStep || i === last) break;
-      startStep = phase.endStep;
+      index = i;
+      if (step <= this.phases[i]!.endStep || i === last) break;
+      startStep = this.phases[i]!.endStep;
     }
+    const phase = this.phases[index]!;
+    const arrays = this.phaseArrays[index]!;
     if (phase.endStep === startStep) this.fail("invalid-argument", "a phase of zero length (ZeroDivisionError): pct_start too small for total_steps");
     const pct = (step - startStep) / (phase.endStep - startStep);
     for (let g = 0; g < opt.size; g++) {
-      opt.lr[g] = this.anneal(opt[phase.startLr][g]!, opt[phase.endLr][g]!, pct);
-      if (this.cycleMomentum) opt.momentum[g] = this.anneal(opt[phase.startMomentum][g]!, opt[phase.endMomentum][g]!, pct);
+      opt.lr[g] = this.anneal(arrays.startLr[g]!, arrays.endLr[g]!, pct);
+      if (this.cycleMomentum) opt.momentum[g] = this.anneal(arrays.startMomentum[g]!, arrays.endMomentum[g]!, pct);
     }
     for (let i = 0; i < this.phaseStarts.length; i++) {
       if (step === this.phaseStarts[i] && step > 0) this.ctx.events.emit(`${this.name} phase ${i + 2}`);
