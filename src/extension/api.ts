@@ -55,14 +55,17 @@ export interface LrScopeApi {
   setSaveTarget(uri: vscode.Uri | undefined): void;
 }
 
-export function createApi(store: ScheduleStore): LrScopeApi {
+export function createApi(store: ScheduleStore, mode: vscode.ExtensionMode): LrScopeApi {
   return {
     schedulesOf: async (uri) => store.get(await vscode.workspace.openTextDocument(uri)),
     perFileInputs: (uri) => store.perFileInputs(uri),
     scheduleTreeRows: async () => (probes.tree ? probes.tree() : []),
     statusBar: () => probes.statusBar?.(),
     previews: () => probes.previews?.() ?? [],
+    // Writing without the save dialog is for the extension's own tests only: another extension calling this
+    // in a user's window must not be able to make LR Scope overwrite a file.
     setSaveTarget: (uri) => {
+      if (mode === vscode.ExtensionMode.Production) throw new Error("setSaveTarget is only available to LR Scope's tests");
       probes.saveTarget = uri;
     },
   };

@@ -37,7 +37,7 @@ export function activate(context: vscode.ExtensionContext): LrScopeApi {
       }),
     );
     for (const feature of features) context.subscriptions.push(feature(featureContext));
-    return createApi(store);
+    return createApi(store, context.extensionMode);
   } catch (e) {
     // Say so instead of failing silently (rust-analyzer does the same).
     void vscode.window.showErrorMessage(`LR Scope failed to start: ${e instanceof Error ? e.message : String(e)}`);
