@@ -2,21 +2,13 @@
  * Python's float arithmetic where it differs from JavaScript's, so timm's formulas give the same bits:
  * floor division (`floatobject.c` float_floor_div), `math.log(x, base)`, `bisect.bisect_right`.
  */
+import { pyFloorDiv as exactFloorDiv } from "../pymath";
 import { TimmError } from "./scheduler";
 
-/** `a // b` for Python floats and ints (CPython float_divmod: fmod first, then a corrected floor). */
+/** `a // b` for Python floats and ints (CPython float_divmod), raising as Python does on zero. */
 export function pyFloorDiv(a: number, b: number): number {
   if (b === 0) throw new TimmError("zero-division", "ZeroDivisionError: float floor division by zero");
-  const mod = a % b;
-  let div = (a - mod) / b;
-  // CPython also corrects mod here; only the quotient is needed.
-  if (mod !== 0 && b < 0 !== mod < 0) div -= 1.0;
-  if (div !== 0) {
-    let floordiv = Math.floor(div);
-    if (div - floordiv > 0.5) floordiv += 1.0;
-    return floordiv;
-  }
-  return 0;
+  return exactFloorDiv(a, b);
 }
 
 /** `math.log(x, base)`: log(x) / log(base), with Python's ValueError for a non-positive argument. */

@@ -134,16 +134,7 @@ export abstract class LrScheduler implements TorchScheduler {
   }
 }
 
-/** Python's `%` on numbers: the result takes the divisor's sign (floored modulo). */
-export function pyMod(a: number, b: number): number {
-  const r = a % b;
-  return r !== 0 && r < 0 !== b < 0 ? r + b : r;
-}
-
-/** Python's `//` on numbers (floored division). */
-export function pyFloorDiv(a: number, b: number): number {
-  return Math.floor(a / b);
-}
+export { pyFloorDiv, pyMod } from "../pymath";
 
 /**
  * Python's `float ** float`: `0.0 ** negative` raises ZeroDivisionError and a negative base with a

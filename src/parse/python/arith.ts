@@ -1,17 +1,13 @@
+import { pyFloorDiv, pyMod } from "../../core/pymath";
+
+export { pyMod };
+/** Python `//` on numbers (CPython's algorithm: `1 // 0.1 == 9.0`). */
+export const floorDiv = pyFloorDiv;
+
 /**
  * Python's numeric semantics where they differ from JavaScript's: floored `//` and `%`, int-preserving
  * `**`, banker's `round`. Used by the static reader and by compiled lambdas alike.
  */
-
-export function floorDiv(a: number, b: number): number {
-  return Math.floor(a / b);
-}
-
-/** Python `%`: the result takes the sign of the divisor. */
-export function pyMod(a: number, b: number): number {
-  const r = a % b;
-  return r !== 0 && r < 0 !== b < 0 ? r + b : r;
-}
 
 /** Python `round(x)` with no digits: halves go to the even neighbour. */
 export function roundHalfEven(x: number): number {
