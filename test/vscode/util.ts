@@ -85,7 +85,7 @@ export function harnessAnswers(): boolean {
  * the preview page's chart as drawn, a click in the page, keys typed into the workbench. Resolves with the
  * answer's value; under another launcher (nobody answers) resolves to `undefined` at once.
  */
-export async function askHarness<T = unknown>(request: { action: string; [key: string]: unknown }, timeoutMs = 30_000): Promise<T | undefined> {
+export async function askHarness<T = unknown>(request: { action: string; [key: string]: unknown }, timeoutMs = 90_000): Promise<T | undefined> {
   const dir = process.env.LRSCOPE_SCREENSHOT_REQUESTS;
   if (!dir) return undefined;
   const id = `${String(++requestCount).padStart(4, "0")}-${request.action}`;

@@ -18,18 +18,26 @@ import { join } from "node:path";
  * The preview page's frame: webviews are nested iframes; the page exposes `window.lrscope` (src/webview/main.ts).
  * With `source`, the frame showing that document.
  */
-async function previewFrame(page, source) {
-  const deadline = Date.now() + 15_000;
+async function previewFrame(page, source, timeoutMs = 60_000) {
+  // The first webview of a session loads its bundle in two nested iframes; on a loaded 2-core CI machine that
+  // has taken more than 15 s, so wait long (the suite's own request timeout is longer still).
+  const deadline = Date.now() + timeoutMs;
   for (;;) {
+    const seen = [];
     for (const frame of page.frames()) {
       try {
-        const shown = await frame.evaluate(() => (typeof window.lrscope === "object" && document.body.dataset.ready === "true" ? (window.lrscope.data()?.source ?? null) : undefined));
-        if (shown !== undefined && (!source || shown === source)) return frame;
+        const shown = await frame.evaluate(() => (typeof window.lrscope === "object" ? (document.body.dataset.ready === "true" ? (window.lrscope.data()?.source ?? null) : "(not ready)") : undefined));
+        if (shown === undefined) continue;
+        seen.push(String(shown));
+        if (shown !== "(not ready)" && (!source || shown === source)) return frame;
       } catch {
         // A frame being navigated or detached.
       }
     }
-    if (Date.now() > deadline) throw new Error(`no preview page${source ? ` showing ${source}` : ""} among ${page.frames().length} frames`);
+    if (Date.now() > deadline) {
+      const pages = seen.length ? `preview pages showing ${seen.join(", ")}` : "no preview page";
+      throw new Error(`no preview page${source ? ` showing ${source}` : ""} within ${timeoutMs / 1000} s among ${page.frames().length} frames (${pages})`);
+    }
     await new Promise((r) => setTimeout(r, 200));
   }
 }

@@ -58,7 +58,9 @@ function assertDrawn(chart: DrawnChart, expected: PreviewData): void {
   assert.ok(chart.canvas.cssWidth > 200 && chart.canvas.cssHeight > 100, `a visible canvas (${chart.canvas.cssWidth}×${chart.canvas.cssHeight})`);
 }
 
-suite("preview panel", () => {
+suite("preview panel", function () {
+  // The first webview of a run can take long to load on a busy machine (the harness waits up to 60 s for it).
+  this.timeout(120_000);
   withoutAutoSave();
   teardown(async () => {
     (await api()).setSaveTarget(undefined);

@@ -6,7 +6,9 @@ import { api, askHarness, harnessAnswers, openFixture, screenshot, sleep, waitFo
  * screenshots in a light and a dark theme (test/artifacts/ under test/vscode/run.mjs; nothing elsewhere).
  * The preview panel is open beside the script, the LR Schedules view shown in the Explorer.
  */
-suite("screenshots", () => {
+suite("screenshots", function () {
+  // The first webview of a run can take long to load on a busy machine (the harness waits up to 60 s for it).
+  this.timeout(120_000);
   const themes = [
     { name: "light", theme: "Default Light Modern", kind: vscode.ColorThemeKind.Light },
     { name: "dark", theme: "Default Dark Modern", kind: vscode.ColorThemeKind.Dark },
