@@ -6,6 +6,8 @@ import { formatLocation } from "./core/range";
 import { readSchedules, isSupportedFile, type Inputs } from "./dialects";
 import { makeNonce, standaloneHtml } from "./extension/preview/html";
 import { buildPreviewData } from "./extension/preview/previewModel";
+import { logFormatOf, readRunLog, type RunLog } from "./logs";
+import { compareWithPlans, formatComparisons } from "./text/comparison";
 import { lrTable, parseEpochList } from "./text/lrTable";
 
 /** Configs and scripts are small; a file this large is data (a log, a checkpoint), not something to read. */
@@ -17,6 +19,10 @@ const usage = `Usage:
   lrscope demo [folder] [--steps-per-epoch N] ...   curves of every supported file under folder
   lrscope preview <file> --html out.html [--theme light|dark] [--locale zh-cn] [--at EPOCH] [--steps-per-epoch N] ...
                                                      the preview panel as a standalone HTML page
+  lrscope compare <file> <log> [--json] [--steps-per-epoch N] ...
+                                                     a run's logged LR (trainer_state.json, metrics.csv, scalars.json,
+                                                     summary.csv, results.csv, events.out.tfevents.*) against the plan;
+                                                     exit code 1 when they part
   lrscope table <file> --epochs 0,30,60,89 [--format md|latex] [--steps-per-epoch N] ...
                                                      the LR at the start of each epoch, as a table for a paper
 
@@ -124,6 +130,19 @@ function curveReport(path: string, options: Options): Report {
     return { schedule, curve };
   });
   return { file: path, entries, at: options.at };
+}
+
+function readLogFile(path: string): RunLog {
+  if (logFormatOf(path) === undefined) throw new UsageError(`${path}: not a run log LR Scope reads (trainer_state.json, metrics.csv, scalars.json, *.log.json, summary.csv, results.csv, events.out.tfevents.*)`);
+  const size = tooLarge(path);
+  if (size !== undefined) throw new UsageError(`${path}: ${size.toLocaleString("en-US")} bytes is over the ${maxFileMegabytes} MB limit`);
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(path);
+  } catch {
+    throw new UsageError(`${path}: cannot read the file`);
+  }
+  return readRunLog(path, bytes)!;
 }
 
 function inputFlag(input: string): string {
@@ -260,6 +279,16 @@ function main(argv: string[]): number {
     if (!epochs) throw new UsageError("table needs --epochs, e.g. --epochs 0,30,60,89");
     process.stdout.write(lrTable(curveReport(options.positional[0]!, options).entries, epochs, format));
     return 0;
+  }
+  if (command === "compare") {
+    const options = parseOptions(rest);
+    if (options.positional.length !== 2) throw new UsageError("compare takes a config or script and a run log");
+    const [file, logPath] = options.positional as [string, string];
+    const log = readLogFile(logPath);
+    const results = compareWithPlans(curveReport(file, options).entries.map((e) => e.schedule), log, options.inputs.stepsPerEpoch);
+    if (options.json) process.stdout.write(JSON.stringify({ log: { file: logPath, format: log.source.format, unit: log.unit, problems: log.problems }, schedules: results.map(({ schedule, comparison: c }) => ({ name: schedule.name, ...c, overlay: undefined })) }) + "\n");
+    else process.stdout.write(formatComparisons(log, results).join("\n") + "\n");
+    return results.some((r) => r.comparison.firstDifference) ? 1 : 0;
   }
   if (command === "preview") {
     const options = parseOptions(rest);

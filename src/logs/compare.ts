@@ -26,6 +26,8 @@ export type Cause =
   | { readonly kind: "per-step-stepping"; readonly stepsPerEpoch: number }
   /** From `atTick` on, the logged curve is the plan started again from its beginning (a resume without the scheduler's state). */
   | { readonly kind: "restarted"; readonly atTick: number }
+  /** Every logged LR is the schedule's first one while the plan moves: `scheduler.step()` never ran. */
+  | { readonly kind: "never-stepped"; readonly lr: number }
   /** The logged points before the warmup's end sit at the peak LR. */
   | { readonly kind: "warmup-skipped"; readonly warmupTicks: number }
   /** Every logged value is the planned one times `factor` (another batch, another device count). */
@@ -144,6 +146,10 @@ export function compareLog(desc: ScheduleDescription, log: RunLog, options: Comp
       if (perEpoch && fits((x) => perEpoch(x) + shift)) return { kind: "per-epoch-stepping", stepsPerEpoch: spe! };
       if (perStep && fits((x) => perStep(x) + shift)) return { kind: "per-step-stepping", stepsPerEpoch: spe! };
     }
+    // Never stepped: the log holds the plan's first LR throughout (checked after the stepping hypotheses, which
+    // also hold a value for a while; a single logged point proves nothing).
+    const first = points[0]![1];
+    if (points.length >= 2 && close(first, lr[0]!) && points.every((p) => close(p[1], first))) return { kind: "never-stepped", lr: first };
     // A restart between the last matching point and the first that differs: ticks count again from there.
     if (firstBad > 0) {
       const lo = tickOf(points[idx[firstBad - 1]!]![0]) + 1;
@@ -193,6 +199,8 @@ export function describeCause(cause: Cause, unit: "step" | "epoch"): string {
       return `the scheduler stepped once per epoch, not per step (the logged curve is the plan sampled at epoch boundaries, ${cause.stepsPerEpoch} steps per epoch)`;
     case "per-step-stepping":
       return `the scheduler stepped every optimizer step, not once per epoch (the plan runs ${cause.stepsPerEpoch} times faster in the log)`;
+    case "never-stepped":
+      return `the scheduler never stepped: every logged LR is the initial ${formatLr(cause.lr)} (is scheduler.step() called, and after optimizer.step()?)`;
     case "restarted":
       return `the schedule started again at ${unit} ${cause.atTick} (a resumed run that did not load the scheduler's state?)`;
     case "warmup-skipped":

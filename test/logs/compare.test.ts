@@ -110,6 +110,16 @@ void describe("compareLog", () => {
     assert.ok(c.cause?.kind === "different-total" && Math.abs(c.cause.total - 500) <= 10, JSON.stringify(c.cause));
   });
 
+  void it("planted: a scheduler that never stepped (not mistaken for another length)", () => {
+    const perEpochLog = (points: LogPoint[]): RunLog => ({ source: { file: "output/train/summary.csv", format: "timm-summary" }, unit: "epoch", series: [{ tag: "lr", points }], problems: [] });
+    const c = compareLog(perEpoch, perEpochLog(Array.from({ length: 10 }, (_, e) => [e, 0.1] as LogPoint)));
+    assert.deepEqual(c.cause, { kind: "never-stepped", lr: 0.1 });
+    assert.match(differsFromPlan(perEpoch, perEpochLog([]), c)?.message ?? "", /never stepped/);
+    // Constant at the peak after a warmup is the skipped warmup, not a scheduler that never stepped.
+    const lr = lrOf(warmup);
+    assert.equal(compareLog(warmup, stepLog(every(10, 100, () => lr[100]!))).cause?.kind, "warmup-skipped");
+  });
+
   void it("an empty log is a value, not an exception", () => {
     assert.equal(compareLog(perStep, stepLog([])).problems[0]!.code, "log-no-lr");
   });

@@ -11,7 +11,7 @@
 //   keyboard { waitFor?, before?, type?, press? }  in the workbench (input boxes, quick picks): waits until the
 //                                      element `waitFor` has the focus, presses the keys `before`, types `type`,
 //                                      then presses the keys `press` (playwright key names)
-import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
 /**
@@ -141,7 +141,9 @@ export function requestHandler({ requestDir, screenshotDir, label, log }) {
         answer = { ok: false, error: e instanceof Error ? e.message : String(e) };
       }
       rmSync(join(requestDir, file), { force: true });
-      writeFileSync(join(requestDir, `${id}.done`), JSON.stringify(answer));
+      // Written then renamed: the suite polls for the file and must never read half an answer (a chart is >128 KB).
+      writeFileSync(join(requestDir, `${id}.done.tmp`), JSON.stringify(answer));
+      renameSync(join(requestDir, `${id}.done.tmp`), join(requestDir, `${id}.done`));
     }
   };
 }

@@ -84,6 +84,35 @@ suite("preview panel", function () {
     assert.equal(chart.lrAtChosen, String(lr[epoch]), "the exact LR at the chosen epoch, beside the chart");
   });
 
+  test("overlays a linked run log; the per-step plan that ran stepped per epoch is a diagnostic", async function () {
+    const lr = await api();
+    const editor = await openFixture("pytorch/cifar_cosine_per_step.py");
+    const uri = editor.document.uri;
+    // A TensorBoard log of this script's run with scheduler.step() once per epoch (50 steps): the LR held for an epoch.
+    await vscode.commands.executeCommand("lrscope.linkLog", uri, fixture("logs/cifar-cosine-stepped-per-epoch/events.out.tfevents.1732550400.trainer.4242.0"));
+    try {
+      const differs = (): vscode.Diagnostic | undefined => vscode.languages.getDiagnostics(uri).find((d) => d.code === "log-differs-from-plan");
+      await waitFor(() => differs() !== undefined, "a log-differs-from-plan diagnostic on the script");
+      assert.match(differs()!.message, /from step 10\b/, differs()!.message);
+      assert.match(differs()!.message, /stepped once per epoch, not per step/, differs()!.message);
+      await vscode.commands.executeCommand("lrscope.openPreviewToSide");
+      await waitFor(() => (lr.previews()[0]?.data?.logged?.length ?? 0) > 0, "the logged points in the preview's data");
+      if (!harnessAnswers()) this.skip();
+      const chart = await drawnChart(uri);
+      const logged = chart.datasets.find((d) => d.label.startsWith("Logged"));
+      assert.ok(logged && !logged.hidden, `a logged series among ${chart.datasets.map((d) => d.label).join(", ")}`);
+      // Logged every 10 steps for 1,000 steps, on the epoch axis (50 steps per epoch), float32 as TensorBoard keeps them.
+      const plan = coreSchedules(uri, editor.document.getText()).entries[0]!.curve.groups[0]!;
+      assert.equal(logged.points.length, 100);
+      logged.points.forEach((p, i) => {
+        assert.equal(p.x, (10 * i) / 50);
+        assert.equal(p.y, Math.fround(plan[Math.floor((10 * i) / 50)]!), `logged point ${i}`);
+      });
+    } finally {
+      await vscode.commands.executeCommand("lrscope.linkLog", uri, null);
+    }
+  });
+
   test("follows the active editor", async function () {
     if (!harnessAnswers()) this.skip();
     const lr = await api();
