@@ -34,3 +34,18 @@ export function initialValues(base: readonly number[], warmup: TimmWarmup): numb
 export function warmupLr(warmup: TimmWarmup, t: number, step: number): number {
   return warmup.warmupLrInit + t * step;
 }
+
+/**
+ * The shape of step/multistep/cosine/poly `_get_lr`: the linear warmup below `warmup_t` (towards the base
+ * values), then `decay(t, g)` with `t` counted from the warmup's end when `warmup_prefix` is set.
+ */
+export function warmedUp(base: readonly number[], warmup: TimmWarmup, decay: (t: number, g: number) => number): TimmScheduler {
+  const steps = warmupSteps(base, warmup);
+  return {
+    initial: initialValues(base, warmup),
+    lr(t, g) {
+      if (t < warmup.warmupT) return warmupLr(warmup, t, steps[g]!);
+      return decay(warmup.warmupPrefix ? t - warmup.warmupT : t, g);
+    },
+  };
+}
