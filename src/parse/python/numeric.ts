@@ -22,7 +22,8 @@ class NotStatic extends Error {
  * million ticks calls it without walking syntax. Supported: arithmetic, comparisons, `and`/`or`/`not`,
  * conditional expressions, `math.*`, `min`/`max`/`abs`/`int`/`float`/`round`/`pow`, constants of enclosing
  * scopes (read once, as the script defines them), local assignments, `if`/`elif`/`else` and `return`,
- * calls of other such functions. Anything else is `unknown` with the range of the construct.
+ * calls of other such functions. Anything else is `unknown` with the range of the construct. One argument
+ * without rest parameters (unlike `compileNumericN`): the closure runs once per tick of a million-tick curve.
  */
 export function compileNumeric(fn: PyVal & { kind: "func" }, interp: Interpreter): ((x: number) => number) | Unknown {
   try {
@@ -40,9 +41,7 @@ export function compileNumeric(fn: PyVal & { kind: "func" }, interp: Interpreter
       }
     };
   } catch (e) {
-    if (e instanceof NotStatic) return unknown(e.why, interp.range(e.node));
-    // Syntax the parser recovered from (a half-typed lambda) leaves nodes missing: refuse, never throw.
-    return unknown(`${fn.name === "lambda" ? "this lambda" : fn.name} cannot be read statically`, interp.range(fn.node));
+    return refusal(e, fn, interp);
   }
 }
 
@@ -70,9 +69,17 @@ export function compileNumericN(fn: PyVal & { kind: "func" }, interp: Interprete
       }
     };
   } catch (e) {
-    if (e instanceof NotStatic) return unknown(e.why, interp.range(e.node));
-    return unknown(`${fn.name === "lambda" ? "this lambda" : fn.name} cannot be read statically`, interp.range(fn.node));
+    return refusal(e, fn, interp);
   }
+}
+
+/**
+ * Why a function could not be compiled, at its construct. Syntax the parser recovered from (a half-typed
+ * lambda) leaves nodes missing and throws elsewhere: refused too, never thrown on.
+ */
+function refusal(e: unknown, fn: PyVal & { kind: "func" }, interp: Interpreter): Unknown {
+  if (e instanceof NotStatic) return unknown(e.why, interp.range(e.node));
+  return unknown(`${fn.name === "lambda" ? "this lambda" : fn.name} cannot be read statically`, interp.range(fn.node));
 }
 
 interface CompiledFunction {
