@@ -9,6 +9,7 @@ import { buildPreviewData } from "./extension/preview/previewModel";
 import { logFormatOf, readRunLog, type RunLog } from "./logs";
 import { compareWithPlans, formatComparisons } from "./text/comparison";
 import { lrTable, parseEpochList } from "./text/lrTable";
+import { chartSvg } from "./text/svgChart";
 
 /** Configs and scripts are small; a file this large is data (a log, a checkpoint), not something to read. */
 const maxFileMegabytes = 20;
@@ -16,6 +17,8 @@ const maxFileBytes = maxFileMegabytes * 1024 * 1024;
 
 const usage = `Usage:
   lrscope curve <file> [--json] [--steps-per-epoch N] [--devices N] [--total-steps N] [--dataset-size N] [--epochs N] [--at EPOCH] [--allow-huge]
+               [--svg out.svg [--x-axis epoch|step] [--y-scale linear|log]]
+                                                     --svg also draws the chart as a vector image, for a paper
   lrscope demo [folder] [--steps-per-epoch N] ...   curves of every supported file under folder
   lrscope preview <file> --html out.html [--theme light|dark] [--locale zh-cn] [--at EPOCH] [--steps-per-epoch N] ...
                                                      the preview panel as a standalone HTML page
@@ -64,6 +67,10 @@ interface Options {
   readonly html?: string;
   readonly theme?: "light" | "dark";
   readonly locale?: string;
+  /** `curve --svg`: where to write the chart, and how to draw its axes. */
+  readonly svg?: string;
+  readonly xAxis?: "epoch" | "step";
+  readonly yScale?: "linear" | "log";
 }
 
 function parseOptions(argv: string[]): Options {
@@ -72,18 +79,23 @@ function parseOptions(argv: string[]): Options {
   let json = false;
   let allowHuge = false;
   let at: number | undefined;
-  const strings: { html?: string; theme?: "light" | "dark"; locale?: string } = {};
+  const strings: { html?: string; theme?: "light" | "dark"; locale?: string; svg?: string; xAxis?: "epoch" | "step"; yScale?: "linear" | "log" } = {};
   const flags: Record<string, keyof Inputs | "at"> = { "--steps-per-epoch": "stepsPerEpoch", "--devices": "devices", "--total-steps": "totalSteps", "--dataset-size": "datasetSize", "--epochs": "epochs", "--at": "at" };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     const [flag, inline] = arg.includes("=") ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)] : [arg, undefined];
     if (flag === "--json") json = true;
     else if (flag === "--allow-huge") allowHuge = true;
-    else if (flag === "--html" || flag === "--theme" || flag === "--locale") {
+    else if (flag === "--html" || flag === "--theme" || flag === "--locale" || flag === "--svg" || flag === "--x-axis" || flag === "--y-scale") {
       const text = inline ?? argv[++i];
       if (text === undefined || text === "") throw new UsageError(`${flag} needs a value`);
       if (flag === "--theme" && text !== "light" && text !== "dark") throw new UsageError(`--theme is light or dark, got ${text}`);
+      if (flag === "--x-axis" && text !== "epoch" && text !== "step") throw new UsageError(`--x-axis is epoch or step, got ${text}`);
+      if (flag === "--y-scale" && text !== "linear" && text !== "log") throw new UsageError(`--y-scale is linear or log, got ${text}`);
       if (flag === "--html") strings.html = text;
+      else if (flag === "--svg") strings.svg = text;
+      else if (flag === "--x-axis") strings.xAxis = text as "epoch" | "step";
+      else if (flag === "--y-scale") strings.yScale = text as "linear" | "log";
       else if (flag === "--theme") strings.theme = text as "light" | "dark";
       else strings.locale = text;
     }
@@ -194,6 +206,14 @@ function listFiles(dir: string): string[] {
   return out;
 }
 
+/** `curve --svg`: the chart drawn from the report's curves (decimated as in the panel), for a paper. */
+function writeSvg(report: Report, out: string, options: Options): void {
+  const data = buildPreviewData({ source: report.file, label: report.file, version: 0, entries: report.entries, problems: [], inputs: options.inputs, epoch: 0, standalone: true });
+  const svg = chartSvg({ title: report.file, schedules: data.schedules }, { xAxis: options.xAxis ?? "epoch", yScale: options.yScale === "log" ? "logarithmic" : "linear" });
+  mkdirSync(dirname(out) || ".", { recursive: true });
+  writeFileSync(out, svg);
+}
+
 /** The preview panel as one HTML file: the page bundle and CSS inlined, the data of `file` in it. */
 function writePreview(file: string, out: string, options: Options): void {
   const report = curveReport(file, options);
@@ -243,6 +263,8 @@ function main(argv: string[]): number {
     const options = parseOptions(rest);
     if (options.positional.length !== 1) throw new UsageError("curve takes one file");
     const report = curveReport(options.positional[0]!, options);
+    if (!options.svg && (options.xAxis || options.yScale)) throw new UsageError("--x-axis and --y-scale go with --svg out.svg");
+    if (options.svg) writeSvg(report, options.svg, options);
     if (options.json) {
       const json = toJson(report);
       process.stdout.write(JSON.stringify(json) + "\n");

@@ -6,6 +6,7 @@ import annotationPlugin, { type AnnotationOptions } from "chartjs-plugin-annotat
 import zoomPlugin from "chartjs-plugin-zoom";
 import * as l10n from "@vscode/l10n";
 import { formatLr } from "../core/explain";
+import { stackLabels } from "../text/labelLayout";
 import { cssVar } from "./dom";
 import type { PageState, PinnedSeries, PreviewData, ScheduleView, SeriesData } from "./protocol";
 
@@ -174,6 +175,11 @@ export class ScheduleChart {
   private state: PageState | undefined;
   private chosenX: number | undefined;
   private dragging = false;
+  /** Pixels per CSS pixel while a PNG is exported (`toPng`); the screen's otherwise. */
+  private exportScale: number | undefined;
+  /** The phase labels above the plot (annotation id, x in axis units, text), as `annotations()` made them. */
+  private phaseLabels: { id: string; x: number; text: string }[] = [];
+  private labelLayout: { key: string; rows: Map<string, number | undefined> } | undefined;
 
   constructor(
     readonly canvas: HTMLCanvasElement,
@@ -212,10 +218,12 @@ export class ScheduleChart {
     const hasMomentum = this.state?.showMomentum === true && (this.data?.schedules.some((s) => s.series.some((x) => x.kind === "momentum")) ?? false);
     return {
       animation: false,
+      devicePixelRatio: this.exportScale,
       responsive: true,
       maintainAspectRatio: false,
       interaction: { mode: "nearest", axis: "x", intersect: false },
-      layout: { padding: { top: 34 } },
+      // Room above the plot for two rows of phase labels.
+      layout: { padding: { top: 44 } },
       color: theme.foreground,
       font: { family: theme.font },
       scales: {
@@ -287,32 +295,36 @@ export class ScheduleChart {
     const axis = this.state?.xAxis ?? "epoch";
     if (!data) return out;
     const theme = this.theme;
+    const labels: { id: string; x: number; text: string }[] = [];
+    // Above the plot (in the layout's top padding), in two rows laid out so that no label covers another
+    // (`stackLabels`): a short phase staggers its label, one with no room left is not labelled.
+    const label = (id: string, text: string): NonNullable<Extract<AnnotationOptions, { type?: "line" }>["label"]> => ({
+      display: ({ chart }) => this.labelRow(chart, id) !== undefined,
+      content: text,
+      position: "start",
+      yAdjust: ({ chart }) => -24 - (this.labelRow(chart, id) ?? 0) * 14,
+      padding: 1,
+      color: theme.foreground,
+      backgroundColor: "transparent",
+      font: { size: 10 },
+    });
     data.schedules.forEach((s, si) => {
-      const labelled = s.boundaries.length <= 12;
+      // Thousands of phases (cycles) are drawn as lines only.
+      const labelled = s.boundaries.length <= 200;
       s.boundaries.forEach((b, bi) => {
-        out[`b${si}-${bi}`] = {
-          type: "line",
-          scaleID: "x",
-          value: xOf(b.tick, s, axis),
-          borderColor: theme.boundary,
-          borderWidth: 1,
-          borderDash: [4, 4],
-          // Above the plot (in the layout's top padding), alternating rows, so no label hides the curve.
-          label: { display: labelled, content: b.label, position: "start", yAdjust: -24 - (bi % 2) * 14, padding: 1, color: theme.foreground, backgroundColor: "transparent", font: { size: 10 } },
-        };
+        const id = `b${si}-${bi}`;
+        const x = xOf(b.tick, s, axis);
+        if (labelled) labels.push({ id, x, text: b.label });
+        out[id] = { type: "line", scaleID: "x", value: x, borderColor: theme.boundary, borderWidth: 1, borderDash: [4, 4], ...(labelled ? { label: label(id, b.label) } : {}) };
       });
       if (s.warmup && !s.boundaries.some((b) => b.tick === s.warmup!.ticks) && si === 0) {
-        out.warmup = {
-          type: "line",
-          scaleID: "x",
-          value: xOf(s.warmup.ticks, s, axis),
-          borderColor: theme.boundary,
-          borderWidth: 1,
-          borderDash: [2, 4],
-          label: { display: true, content: l10n.t("warmup ends"), position: "start", yAdjust: -24, padding: 1, color: theme.foreground, backgroundColor: "transparent", font: { size: 10 } },
-        };
+        const x = xOf(s.warmup.ticks, s, axis);
+        labels.push({ id: "warmup", x, text: l10n.t("warmup ends") });
+        out.warmup = { type: "line", scaleID: "x", value: x, borderColor: theme.boundary, borderWidth: 1, borderDash: [2, 4], label: label("warmup", l10n.t("warmup ends")) };
       }
     });
+    this.phaseLabels = labels;
+    this.labelLayout = undefined;
     if (this.chosenX !== undefined) {
       out.chosen = {
         type: "line",
@@ -324,6 +336,45 @@ export class ScheduleChart {
       };
     }
     return out;
+  }
+
+  /** The row of a phase label at the current zoom (0 nearest the plot), or undefined when it has no room. */
+  private labelRow(chart: Chart, id: string): number | undefined {
+    const x = chart.scales.x;
+    if (!x) return undefined;
+    const key = `${x.min}:${x.max}:${x.left}:${x.right}`;
+    if (this.labelLayout?.key !== key) {
+      const ctx = chart.ctx;
+      ctx.save();
+      ctx.font = `10px ${this.theme.font}`;
+      // Labels outside the visible range take no room; the annotation plugin keeps the others inside the plot's width.
+      const area = chart.chartArea;
+      const slots = this.phaseLabels.map((l) => {
+        const width = ctx.measureText(l.text).width + 2;
+        const px = x.getPixelForValue(l.x);
+        return { x: l.x >= x.min && l.x <= x.max ? Math.min(Math.max(px, area.left + width / 2), area.right - width / 2) : NaN, width };
+      });
+      ctx.restore();
+      const rows = stackLabels(slots, 2, 6);
+      this.labelLayout = { key, rows: new Map(this.phaseLabels.map((l, i) => [l.id, rows[i]])) };
+    }
+    return this.labelLayout.rows.get(id);
+  }
+
+  /** The chart as a PNG data URL drawn at `scale` pixels per CSS pixel (print resolution), then back to the screen's. */
+  toPng(scale: number): string {
+    this.exportScale = scale;
+    this.chart.options = this.options();
+    this.chart.update("none");
+    this.chart.resize();
+    try {
+      return this.chart.toBase64Image("image/png", 1);
+    } finally {
+      this.exportScale = undefined;
+      this.chart.options = this.options();
+      this.chart.update("none");
+      this.chart.resize();
+    }
   }
 
   update(data: PreviewData, state: PageState, chosenX: number | undefined): void {

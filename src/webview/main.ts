@@ -3,9 +3,10 @@
 // reads files. State (toggles, zoom, chosen epoch, pinned curves) survives reloads via getState/setState.
 import * as l10n from "@vscode/l10n";
 import { formatLr } from "../core/explain";
+import { chartSvg } from "../text/svgChart";
 import { ScheduleChart, xOf } from "./chart";
 import { h } from "./dom";
-import { editableInputs, parseHostMessage, parsePageState, type EditableInput, type PageState, type PreviewData, type ScheduleView, type WebviewMessage } from "./protocol";
+import { editableInputs, parseHostMessage, parsePageState, type EditableInput, type PageState, type PreviewData, type ScheduleView, type SvgView, type WebviewMessage } from "./protocol";
 
 interface VsCodeApi {
   postMessage(message: WebviewMessage): void;
@@ -128,7 +129,8 @@ function renderToolbar(): void {
       ...(state.pinned.length > 0 ? [button(l10n.t("Clear pins"), () => redraw({ pinned: [] }), { id: "clear-pins" })] : []),
     ),
     groupOf(
-      button(l10n.t("PNG"), exportPng, { title: l10n.t("Save the chart as PNG"), id: "export-png" }),
+      button(l10n.t("PNG"), exportPng, { title: l10n.t("Save the chart as PNG at print resolution ({0}× the screen)", printScale), id: "export-png" }),
+      button(l10n.t("SVG"), exportSvg, { title: l10n.t("Save the chart as SVG (vector, for papers)"), id: "export-svg" }),
       ...(standalone
         ? []
         : [
@@ -150,15 +152,44 @@ function pin(): void {
   redraw({ pinned: [...state.pinned.filter((p) => !added.some((a) => a.label === p.label)), ...added].slice(-8) });
 }
 
+/** The PNG export's pixels per CSS pixel: about 300 dpi for a chart printed at the panel's size. */
+const printScale = 3;
+
+function download(href: string, extension: string): void {
+  const a = h("a", { href, download: `${data!.label.replace(/[^\w.-]+/g, "_")}.${extension}` });
+  a.click();
+}
+
 function exportPng(): void {
   if (!data) return;
-  const dataUrl = chart.chart.toBase64Image("image/png", 1);
+  const dataUrl = chart.toPng(printScale);
   if (!data.standalone) {
     post({ type: "exportPng", source: data.source, dataUrl });
     return;
   }
-  const a = h("a", { href: dataUrl, download: `${data.label.replace(/[^\w.-]+/g, "_")}.png` });
-  a.click();
+  download(dataUrl, "png");
+}
+
+/** How the chart is viewed now: what the SVG export draws. */
+function svgView(): SvgView {
+  // A pinned curve with a value that is not a number (a schedule that diverged) is left out: the host refuses it.
+  const pinned = state.pinned.filter((p) => p.ticks.every(Number.isFinite) && p.values.every(Number.isFinite));
+  return { xAxis: state.xAxis, yScale: state.yScale, showGroups: state.showGroups, ...(state.zoom ? { zoom: state.zoom } : {}), pinned };
+}
+
+function svgText(d: PreviewData): string {
+  const view = svgView();
+  return chartSvg({ title: d.label, schedules: d.schedules, pinned: view.pinned }, { ...view, t: (m, ...args) => l10n.t(m, ...args) });
+}
+
+function exportSvg(): void {
+  if (!data) return;
+  if (!data.standalone) {
+    post({ type: "exportSvg", source: data.source, view: svgView() });
+    return;
+  }
+  // No host: the page draws the SVG itself, with the same renderer.
+  download(`data:image/svg+xml;charset=utf-8,${encodeURIComponent(svgText(data))}`, "svg");
 }
 
 /** The epoch the line shows: the one being dragged, else the host's setting. */
@@ -211,8 +242,9 @@ const inputLabels = (): Record<EditableInput, string> => ({
 
 function inputsBlock(d: PreviewData): HTMLElement | undefined {
   const asked = new Set<EditableInput>();
+  // Only what a schedule's assumptions name: the inputs it needs (no value) or uses (given or assumed). An
+  // input set in the settings that no schedule uses (steps per epoch for a per-epoch schedule) gets no box.
   for (const s of d.schedules) for (const a of s.assumptions) if ((editableInputs as readonly string[]).includes(a.input)) asked.add(a.input as EditableInput);
-  for (const key of Object.keys(d.inputs)) asked.add(key as EditableInput);
   if (asked.size === 0) return undefined;
   const labels = inputLabels();
   const fields = [...asked].map((key) => {
@@ -324,7 +356,7 @@ window.addEventListener("message", (event: MessageEvent<unknown>) => {
 new MutationObserver(() => chart.retheme()).observe(document.body, { attributes: true, attributeFilter: ["class"] });
 
 // The test and the integration harness read the chart through this handle.
-(window as unknown as { lrscope: unknown }).lrscope = { chart: chart.chart, state: () => state, data: () => data };
+(window as unknown as { lrscope: unknown }).lrscope = { chart: chart.chart, state: () => state, data: () => data, svg: () => (data ? svgText(data) : undefined), png: (scale: number) => chart.toPng(scale) };
 
 if (inlined) show(inlined);
 else post({ type: "ready", source: config.source });

@@ -114,9 +114,20 @@ export type WebviewMessage =
   /** `currentBatch`: the global batch the file trains with, when the file does not say (no `scaling`). */
   | { readonly type: "whatIf"; readonly source: string; readonly globalBatch: number | null; readonly currentBatch?: number }
   | { readonly type: "exportPng"; readonly source: string; readonly dataUrl: string }
+  /** The host draws the SVG from its own data (`src/text/svgChart.ts`); the page says only how it is viewed. */
+  | { readonly type: "exportSvg"; readonly source: string; readonly view: SvgView }
   | { readonly type: "exportCsv"; readonly source: string; readonly schedule: number }
   | { readonly type: "copyJson"; readonly source: string; readonly schedule: number }
   | { readonly type: "openSource"; readonly source: string; readonly line: number };
+
+/** How the page shows the chart, for an SVG export of the same view. */
+export interface SvgView {
+  readonly xAxis: "epoch" | "step";
+  readonly yScale: "linear" | "logarithmic";
+  readonly showGroups: boolean;
+  readonly zoom?: { readonly min: number; readonly max: number };
+  readonly pinned: readonly PinnedSeries[];
+}
 
 const isRecord = (x: unknown): x is Record<string, unknown> => typeof x === "object" && x !== null && !Array.isArray(x);
 const isCount = (x: unknown): x is number => typeof x === "number" && Number.isInteger(x) && x >= 0 && x < 2 ** 32;
@@ -157,6 +168,10 @@ export function parseWebviewMessage(x: unknown): { readonly message: WebviewMess
       return typeof x.dataUrl === "string" && x.dataUrl.startsWith(pngPrefix) && x.dataUrl.length < maxDataUrl && /^[A-Za-z0-9+/=]*$/.test(x.dataUrl.slice(pngPrefix.length))
         ? { message: { type, source, dataUrl: x.dataUrl } }
         : { error: "exportPng: not a PNG data URL" };
+    case "exportSvg": {
+      const view = parseSvgView(x.view);
+      return typeof view === "string" ? { error: `exportSvg: ${view}` } : { message: { type, source, view } };
+    }
     case "exportCsv":
     case "copyJson":
       return isCount(x.schedule) ? { message: { type, source, schedule: x.schedule } } : { error: `${type}: schedule is not an index` };
@@ -165,6 +180,40 @@ export function parseWebviewMessage(x: unknown): { readonly message: WebviewMess
     default:
       return { error: `unknown message type ${type.slice(0, 40)}` };
   }
+}
+
+/** Pinned curves the page may send: few, bounded, numbers only (the host draws them into the SVG). */
+const maxPinned = 8;
+const maxPinnedPoints = 20_000;
+const isFiniteNumber = (v: unknown): v is number => typeof v === "number" && Number.isFinite(v);
+
+function parsePinned(p: unknown): PinnedSeries | undefined {
+  if (!isRecord(p) || typeof p.label !== "string" || p.label.length > 1000 || (p.unit !== "epoch" && p.unit !== "step")) return undefined;
+  if (!Array.isArray(p.ticks) || !Array.isArray(p.values) || p.ticks.length !== p.values.length || p.ticks.length > maxPinnedPoints) return undefined;
+  if (!p.ticks.every(isFiniteNumber) || !p.values.every(isFiniteNumber)) return undefined;
+  if (p.ticksPerEpoch !== undefined && !isPositive(p.ticksPerEpoch)) return undefined;
+  return { label: p.label, unit: p.unit, ...(p.ticksPerEpoch !== undefined ? { ticksPerEpoch: p.ticksPerEpoch } : {}), ticks: p.ticks, values: p.values };
+}
+
+/** The view of an `exportSvg` message, or what is wrong with it. */
+function parseSvgView(v: unknown): SvgView | string {
+  if (!isRecord(v)) return "no view";
+  if (v.xAxis !== "epoch" && v.xAxis !== "step") return "xAxis is not epoch or step";
+  if (v.yScale !== "linear" && v.yScale !== "logarithmic") return "yScale is not linear or logarithmic";
+  if (typeof v.showGroups !== "boolean") return "showGroups is not a boolean";
+  let zoom: SvgView["zoom"];
+  if (v.zoom !== undefined) {
+    if (!isRecord(v.zoom) || !isFiniteNumber(v.zoom.min) || !isFiniteNumber(v.zoom.max) || !(v.zoom.min < v.zoom.max)) return "zoom is not a range";
+    zoom = { min: v.zoom.min, max: v.zoom.max };
+  }
+  if (!Array.isArray(v.pinned) || v.pinned.length > maxPinned) return "pinned is not a list of curves";
+  const pinned: PinnedSeries[] = [];
+  for (const p of v.pinned as unknown[]) {
+    const parsed = parsePinned(p);
+    if (!parsed) return "a pinned curve is malformed";
+    pinned.push(parsed);
+  }
+  return { xAxis: v.xAxis, yScale: v.yScale, showGroups: v.showGroups, ...(zoom ? { zoom } : {}), pinned };
 }
 
 /** The page's check of what the host sends (it comes from our own code, but a stale page may get an old shape). */

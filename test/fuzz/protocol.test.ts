@@ -7,7 +7,7 @@ import fc from "fast-check";
 import { editableInputs, parseHostMessage, parsePageState, parseWebviewMessage, type WebviewMessage } from "../../src/webview/protocol";
 import { fuzzOnly, fuzzOptions } from "./harness";
 
-const types = ["ready", "epochChosen", "inputsChanged", "whatIf", "exportPng", "exportCsv", "copyJson", "openSource"] as const;
+const types = ["ready", "epochChosen", "inputsChanged", "whatIf", "exportPng", "exportSvg", "exportCsv", "copyJson", "openSource"] as const;
 const source = "file:///w/train.py";
 const strange = fc.oneof(
   fc.anything({ maxDepth: 3 }),
@@ -28,6 +28,19 @@ const nearlyValid = fc.record(
     dataUrl: fc.oneof(strange, fc.base64String().map((b) => "data:image/png;base64," + b)),
     schedule: strange,
     line: strange,
+    view: fc.oneof(
+      strange,
+      fc.record(
+        {
+          xAxis: fc.oneof(fc.constantFrom("epoch", "step"), strange),
+          yScale: fc.oneof(fc.constantFrom("linear", "logarithmic"), strange),
+          showGroups: fc.oneof(fc.boolean(), strange),
+          zoom: fc.oneof(strange, fc.record({ min: fc.double(), max: fc.double() })),
+          pinned: fc.oneof(strange, fc.array(fc.record({ label: fc.string(), unit: fc.constantFrom("epoch", "step"), ticksPerEpoch: strange, ticks: fc.array(fc.oneof(fc.double(), strange), { maxLength: 4 }), values: fc.array(fc.double(), { maxLength: 4 }) }, { requiredKeys: [] }), { maxLength: 3 })),
+        },
+        { requiredKeys: [] },
+      ),
+    ),
   },
   { requiredKeys: [] },
 );
@@ -50,6 +63,13 @@ function wellFormed(m: WebviewMessage): void {
     case "exportPng":
       assert.match(m.dataUrl.slice(0, 30), /^data:image\/png;base64,/);
       break;
+    case "exportSvg": {
+      const v = m.view;
+      assert.ok(["epoch", "step"].includes(v.xAxis) && ["linear", "logarithmic"].includes(v.yScale) && typeof v.showGroups === "boolean");
+      assert.ok(v.zoom === undefined || (finite(v.zoom.min) && finite(v.zoom.max) && v.zoom.min < v.zoom.max));
+      for (const p of v.pinned) assert.ok(p.ticks.length === p.values.length && [...p.ticks, ...p.values].every(finite) && (p.ticksPerEpoch === undefined || (finite(p.ticksPerEpoch) && p.ticksPerEpoch > 0)));
+      break;
+    }
     case "exportCsv":
     case "copyJson":
       assert.ok(Number.isInteger(m.schedule) && m.schedule >= 0);

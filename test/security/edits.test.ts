@@ -19,8 +19,8 @@ const writes = /\bapplyEdit\b|\bWorkspaceEdit\b|\bfs\.(?:writeFile|delete|rename
 /** Each allowed place: file, what the line holds, why it is the user's choice. */
 const allowed: readonly { file: string; text: RegExp; why: string }[] = [
   { file: "extension/features/quickFixes.ts", text: /action\.edit = new vscode\.WorkspaceEdit\(\);/, why: "a quick fix's edit, applied only when the user picks it (one undoable WorkspaceEdit)" },
-  { file: "extension/preview/previewPanel.ts", text: /await vscode\.workspace\.fs\.writeFile\(target, bytes\);/, why: "PNG/CSV export to the file the user chose in showSaveDialog" },
-  { file: "cli.ts", text: /writeFileSync\(out, html\)/, why: "the CLI's own output, `--html out.html`" },
+  { file: "extension/preview/previewPanel.ts", text: /await vscode\.workspace\.fs\.writeFile\(target, bytes\);/, why: "PNG/SVG/CSV export to the file the user chose in showSaveDialog" },
+  { file: "cli.ts", text: /writeFileSync\(out, (?:html|svg)\)/, why: "the CLI's own output, `--html out.html` and `curve --svg out.svg`" },
 ];
 
 void describe("never lose work", () => {

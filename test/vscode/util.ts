@@ -199,7 +199,8 @@ export async function introduceShortTmax(editor: vscode.TextEditor): Promise<vsc
 /** What the preview must show for a file: the preview model fed with the core's own schedules. */
 export function expectedPreview(uri: vscode.Uri, document: vscode.TextDocument, epoch: number): PreviewData {
   const core = coreSchedules(uri, document.getText());
-  return buildPreviewData({ source: uri.toString(), label: vscode.workspace.asRelativePath(uri), version: document.version, entries: core.entries, problems: core.problems, inputs: {}, epoch });
+  // The panel shows workspace-relative paths: the folder's path is stripped from derivations and messages.
+  return buildPreviewData({ source: uri.toString(), label: vscode.workspace.asRelativePath(uri), folder: `${workspaceRoot().path}/`, version: document.version, entries: core.entries, problems: core.problems, inputs: {}, epoch });
 }
 
 /** The tab of LR Scope's preview, with the column it is in. */

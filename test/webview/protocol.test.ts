@@ -22,6 +22,8 @@ void test("every message the page sends is checked field by field", () => {
   assert.deepEqual(ok({ type: "whatIf", source, globalBatch: null }), { type: "whatIf", source, globalBatch: null });
   ok({ type: "exportPng", source, dataUrl: "data:image/png;base64,iVBORw0KGgo=" });
   ok({ type: "exportCsv", source, schedule: 0 });
+  const view = { xAxis: "step", yScale: "logarithmic", showGroups: false, zoom: { min: 1, max: 5 }, pinned: [{ label: "a.py · s", unit: "epoch", ticksPerEpoch: 1, ticks: [0, 90], values: [0.1, 0.1], extra: 1 }] };
+  assert.deepEqual(ok({ type: "exportSvg", source, view }), { type: "exportSvg", source, view: { ...view, pinned: [{ label: "a.py · s", unit: "epoch", ticksPerEpoch: 1, ticks: [0, 90], values: [0.1, 0.1] }] } });
   ok({ type: "copyJson", source, schedule: 1 });
   ok({ type: "openSource", source, line: 14 });
 });
@@ -42,6 +44,15 @@ void test("unknown or malformed messages are refused with a reason", () => {
   rejected({ type: "exportPng", source, dataUrl: "data:text/html;base64,PHNjcmlwdD4=" });
   rejected({ type: "exportPng", source, dataUrl: "data:image/png;base64,<script>" });
   rejected({ type: "exportCsv", source, schedule: 1.5 });
+  // The SVG is drawn by the host: the page sends only how it views the chart, and that is checked too.
+  const view = { xAxis: "epoch", yScale: "linear", showGroups: true, pinned: [] };
+  ok({ type: "exportSvg", source, view });
+  assert.match(rejected({ type: "exportSvg", source, svg: "<svg onload=alert(1)/>" }), /exportSvg: no view/);
+  rejected({ type: "exportSvg", source, view: { ...view, yScale: "log" } });
+  rejected({ type: "exportSvg", source, view: { ...view, zoom: { min: 5, max: 1 } } });
+  rejected({ type: "exportSvg", source, view: { ...view, pinned: [{ label: "p", unit: "epoch", ticks: [0, 1], values: [0.1, NaN] }] } });
+  rejected({ type: "exportSvg", source, view: { ...view, pinned: [{ label: "p", unit: "epoch", ticks: [0], values: [0.1, 0.2] }] } });
+  rejected({ type: "exportSvg", source, view: { ...view, pinned: Array.from({ length: 9 }, () => ({ label: "p", unit: "epoch", ticks: [], values: [] })) } });
   rejected({ type: "openSource", source, line: 0 });
 });
 

@@ -7,13 +7,14 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync, mkdirSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const artifacts = join(root, "test", "artifacts");
-const cli = join(root, "dist", "cli.js");
+// LRSCOPE_CLI: a private build's CLI (`node build.mjs --out DIR`, with DIR/media and DIR/l10n beside it).
+const cli = process.env.LRSCOPE_CLI ?? join(root, "dist", "cli.js");
 const fixture = "examples/goyal-linear-scaling/train.py";
 const stepsPerEpoch = 1251;
 
@@ -135,6 +136,47 @@ test("toggles: steps on the x axis, log scale on the y axis", async () => {
   assert.equal((await chartData()).yType, "linear");
 });
 
+/** The PNG's size from its IHDR chunk. */
+function pngSize(bytes) {
+  assert.equal(bytes.subarray(1, 4).toString("latin1"), "PNG");
+  return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
+}
+
+test("exports: a PNG at print resolution, an SVG drawn from the curve that the browser parses", async () => {
+  const before = await page.evaluate(() => ({ css: window.lrscope.chart.width, px: document.getElementById("chart").width }));
+  const [png] = await Promise.all([page.waitForEvent("download"), page.click("#export-png")]);
+  assert.match(png.suggestedFilename(), /\.png$/);
+  const size = pngSize(readFileSync(await png.path()));
+  assert.equal(size.width, Math.floor(before.css * 3), "3 pixels per CSS pixel");
+  const after = await page.evaluate(() => ({ css: window.lrscope.chart.width, px: document.getElementById("chart").width }));
+  assert.deepEqual(after, before, "the chart back at the screen's resolution");
+
+  const [svgDownload] = await Promise.all([page.waitForEvent("download"), page.click("#export-svg")]);
+  assert.match(svgDownload.suggestedFilename(), /\.svg$/);
+  const svg = readFileSync(await svgDownload.path(), "utf8");
+  assert.equal(svg, await page.evaluate(() => window.lrscope.svg()));
+  const core = coreCurve(fixture);
+  const parsed = await page.evaluate((text) => {
+    const doc = new DOMParser().parseFromString(text, "image/svg+xml");
+    const error = doc.querySelector("parsererror")?.textContent;
+    const line = doc.querySelector("path.line.lr");
+    return { error, root: doc.documentElement.localName, d: line?.getAttribute("d"), boundaries: doc.querySelectorAll("line.boundary").length, xTitle: [...doc.querySelectorAll(".axis-title")].map((t) => t.textContent) };
+  }, svg);
+  assert.equal(parsed.error, undefined, "well-formed for Chromium's XML parser");
+  assert.equal(parsed.root, "svg");
+  assert.deepEqual(parsed.xTitle, ["learning rate", "epoch"]);
+  assert.equal(parsed.boundaries, core.boundaries.length);
+  const lr = (await chartData()).datasets.find((d) => d.kind === "lr");
+  assert.equal(parsed.d.match(/[MV]/g).length, lr.points.length, "one corner per point the chart draws");
+  await page.screenshot({ path: join(artifacts, "preview-export-buttons.png") });
+  // The SVG as an image: a screenshot of it for a person to look at.
+  const shot = await browser.newPage({ viewport: { width: 720, height: 432 } });
+  await shot.setContent(svg.replace(/^<\?xml[^>]*>\n/, ""));
+  await shot.screenshot({ path: join(artifacts, "export.svg.png") });
+  await shot.close();
+  assert.deepEqual(consoleErrors, []);
+});
+
 test("theme: screenshots of light and dark, the chart redrawn with the theme's colours", async () => {
   // Choose epoch 30 exactly (a whole epoch shows the exact LR from the epoch starts).
   await page.evaluate(() => document.body.classList.replace("vscode-dark", "vscode-light"));
@@ -160,5 +202,34 @@ test("zh-cn: the page's strings come from the l10n bundle", async () => {
   const stepped = await page.evaluate(() => window.lrscope.chart.data.datasets[0].stepped);
   assert.equal(stepped, "before");
   await page.screenshot({ path: join(artifacts, "preview-zh-cn.png") });
+  assert.deepEqual(consoleErrors, []);
+});
+
+test("phases one epoch apart: labels staggered, never overlapping; no steps-per-epoch box for a per-epoch schedule", async () => {
+  const html = render("test/webview/fixtures/crowded_milestones.py");
+  await page.goto(pathToFileURL(html).href);
+  await page.waitForSelector("body[data-ready=true]");
+  const labels = await page.evaluate(() => {
+    const chart = window.lrscope.chart;
+    const plugin = chart.constructor.registry.getPlugin("annotation");
+    return plugin
+      .getAnnotations(chart)
+      .filter((el) => el.options.id.startsWith("b"))
+      .map((el) => ({ id: el.options.id, shown: el.elements[0].options.display === true, x: el.elements[0].x, y: el.elements[0].y, w: el.elements[0].width, h: el.elements[0].height }));
+  });
+  assert.equal(labels.length, 6, "six milestones, six lines");
+  const shown = labels.filter((l) => l.shown);
+  assert.ok(shown.length >= 3 && shown.length < 6, `some labels shown, the crowded ones dropped (${shown.length})`);
+  for (const a of shown) {
+    assert.ok(a.y >= 0, `label ${a.id} inside the canvas (y=${a.y})`);
+    for (const b of shown) {
+      if (a === b) continue;
+      const apart = a.x + a.w <= b.x || b.x + b.w <= a.x || a.y + a.h <= b.y || b.y + b.h <= a.y;
+      assert.ok(apart, `labels ${a.id} and ${b.id} do not overlap`);
+    }
+  }
+  // Rendered with --steps-per-epoch, which a per-epoch MultiStepLR does not use: no input box for it.
+  assert.equal(await page.locator("#input-stepsPerEpoch").count(), 0);
+  await page.screenshot({ path: join(artifacts, "preview-crowded-phases.png") });
   assert.deepEqual(consoleErrors, []);
 });

@@ -19,6 +19,8 @@ export interface PreviewSource {
   /** The document's URI string (a path for the CLI). */
   readonly source: string;
   readonly label: string;
+  /** Text to strip from locations in derivations and messages (the workspace folder's path with its `/`), so the page shows relative paths. */
+  readonly folder?: string;
   readonly version: number;
   readonly entries: readonly PreviewEntry[];
   readonly problems: readonly Problem[];
@@ -44,8 +46,16 @@ export function seriesOf(values: Float64Array, kind: "lr" | "momentum", group: n
   return { kind, group, ticks: Array.from(d.ticks), values: Array.from(d.values) };
 }
 
-function warningView(p: Problem): WarningView {
-  return { severity: p.severity, code: p.code, message: p.message, ...(p.range ? { line: p.range.startLine + 1 } : {}) };
+/** Text as is: for views that show paths as the reader saw them. */
+const asIs = (text: string): string => text;
+
+/** `short` for a folder: strips every occurrence of it (`/home/u/proj/` → `configs/base.py:3`), as the hover does. */
+function shortener(folder: string | undefined): (text: string) => string {
+  return folder ? (text) => text.split(folder).join("") : asIs;
+}
+
+function warningView(p: Problem, short: (text: string) => string = asIs): WarningView {
+  return { severity: p.severity, code: p.code, message: short(p.message), ...(p.range ? { line: p.range.startLine + 1 } : {}) };
 }
 
 /** A rise from the first value to the maximum, reached first at `ticks`: how long the warmup lasts. */
@@ -59,7 +69,7 @@ export function findWarmup(lr: Float64Array): ScheduleView["warmup"] {
 }
 
 /** The schedule's view: decimated series, phases, derivations, assumptions and warnings. */
-export function scheduleView(entry: PreviewEntry, epoch: number, maxPoints = defaultMaxPoints): ScheduleView {
+export function scheduleView(entry: PreviewEntry, epoch: number, maxPoints = defaultMaxPoints, short: (text: string) => string = asIs): ScheduleView {
   const { schedule, curve } = entry;
   const boundaryTicks = curve.boundaries.map((b) => b.tick);
   const series: SeriesData[] = [];
@@ -77,12 +87,12 @@ export function scheduleView(entry: PreviewEntry, epoch: number, maxPoints = def
     unit: schedule.unit,
     total: curve.total,
     ...(tpe !== undefined && tpe > 0 ? { ticksPerEpoch: tpe } : {}),
-    source: { file: schedule.source.file, line: schedule.source.startLine + 1 },
+    source: { file: short(schedule.source.file), line: schedule.source.startLine + 1 },
     series,
     boundaries: curve.boundaries.map((b) => ({ tick: b.tick, label: b.label })),
-    baseLr: schedule.groups.map((g) => explainValue(g.lr)),
-    ...(schedule.total ? { totalText: explainValue(schedule.total) } : {}),
-    program: describeProgram(schedule),
+    baseLr: schedule.groups.map((g) => short(explainValue(g.lr))),
+    ...(schedule.total ? { totalText: short(explainValue(schedule.total)) } : {}),
+    program: describeProgram(schedule).map(short),
     warmup: findWarmup(lr),
     ...(scaling
       ? {
@@ -91,12 +101,12 @@ export function scheduleView(entry: PreviewEntry, epoch: number, maxPoints = def
             referenceLr: scaling.referenceLr.value,
             referenceBatch: scaling.referenceBatch.value,
             globalBatch: scaling.globalBatch.value,
-            text: explainValue(scaling.globalBatch),
+            text: short(explainValue(scaling.globalBatch)),
           },
         }
       : {}),
-    assumptions: schedule.assumptions.map((a) => ({ input: a.input, message: a.message, ...(a.value !== undefined ? { value: a.value } : {}), ...(a.range ? { line: a.range.startLine + 1 } : {}) })),
-    warnings: [...schedule.problems, ...curve.problems].map(warningView),
+    assumptions: schedule.assumptions.map((a) => ({ input: a.input, message: short(a.message), ...(a.value !== undefined ? { value: a.value } : {}), ...(a.range ? { line: a.range.startLine + 1 } : {}) })),
+    warnings: [...schedule.problems, ...curve.problems].map((p) => warningView(p, short)),
     epochStarts,
     ...(chosenTick !== undefined && chosenTick < curve.total
       ? {
@@ -135,7 +145,8 @@ export function whatIfSchedule(desc: ScheduleDescription, globalBatch: number, c
 
 /** The page's data for a document: every schedule, the what-if overlays asked for, the inputs and the chosen epoch. */
 export function buildPreviewData(src: PreviewSource, maxPoints = defaultMaxPoints): PreviewData {
-  const schedules = src.entries.map((e) => scheduleView(e, src.epoch, maxPoints));
+  const short = shortener(src.folder);
+  const schedules = src.entries.map((e) => scheduleView(e, src.epoch, maxPoints, short));
   // A run that parts from the plan is said among that schedule's warnings too.
   for (const g of src.logged ?? []) {
     const s = schedules[g.schedule];
@@ -147,7 +158,8 @@ export function buildPreviewData(src: PreviewSource, maxPoints = defaultMaxPoint
       if (e.curve.total === 0) return;
       const w = whatIfSchedule(e.schedule, src.whatIfBatch!, src.whatIfCurrentBatch);
       if (!w) return;
-      const curve = evaluate(w.schedule, e.curve.total);
+      // The plan's curve was drawn, so its length is within lrscope.maxTicks: the what-if has the same length.
+      const curve = evaluate(w.schedule, e.curve.total, { allowHuge: true });
       if (curve.total === 0 || !curve.groups[0]) return;
       whatIf.push({ schedule: i, globalBatch: src.whatIfBatch!, rule: w.rule, factor: w.factor, series: seriesOf(curve.groups[0], "lr", 0, curve.boundaries.map((b) => b.tick), maxPoints) });
     });
@@ -162,7 +174,7 @@ export function buildPreviewData(src: PreviewSource, maxPoints = defaultMaxPoint
     label: src.label,
     version: src.version,
     schedules,
-    problems: src.problems.map(warningView),
+    problems: src.problems.map((p) => warningView(p, short)),
     inputs,
     epoch: src.epoch,
     ...(whatIf.length > 0 ? { whatIf } : {}),
@@ -207,7 +219,7 @@ export function scheduleJson(entry: PreviewEntry): unknown {
     schedulers: describeProgram(schedule),
     boundaries: curve.boundaries,
     assumptions: schedule.assumptions.map((a) => ({ input: a.input, message: a.message, ...(a.value !== undefined ? { value: a.value } : {}) })),
-    warnings: [...schedule.problems, ...curve.problems].map(warningView),
+    warnings: [...schedule.problems, ...curve.problems].map((p) => warningView(p)),
     lr: Array.from(lr ?? []),
     ...(rest.length > 0 ? { groups: Object.fromEntries(rest.map((g, i) => [`group${i + 1}`, Array.from(g)])) } : {}),
     ...(curve.momentum?.[0] ? { momentum: Array.from(curve.momentum[0]) } : {}),

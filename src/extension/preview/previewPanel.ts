@@ -2,10 +2,20 @@ import * as vscode from "vscode";
 import { parseWebviewMessage, type EditableInput, type HostMessage, type PreviewData, type WebviewMessage } from "../../webview/protocol";
 import { probes } from "../api";
 import type { FeatureContext } from "../context";
+import { chartSvg } from "../../text/svgChart";
 import { makeNonce, webviewHtml } from "./html";
 import { buildPreviewData, curveCsv, scheduleJson } from "./previewModel";
 
 export const previewViewType = "lrscope.preview";
+
+/**
+ * What to strip from locations in derivations and messages so the panel shows workspace-relative paths
+ * (the store reads files by `uri.path`): the workspace folder's path, else the document's folder (as the hover).
+ */
+export function pathsRelativeTo(uri: vscode.Uri): string {
+  const folder = vscode.workspace.getWorkspaceFolder(uri)?.uri.path;
+  return folder ? folder.replace(/\/?$/, "/") : uri.path.replace(/[^/]*$/, "");
+}
 
 /** Later renders wait this long after the last edit (the Markdown preview's delay). */
 const debounceMs = 300;
@@ -127,6 +137,7 @@ export class PreviewPanel implements vscode.Disposable {
         logged,
         source: uri.toString(),
         label: vscode.workspace.asRelativePath(uri),
+        folder: pathsRelativeTo(uri),
         version: document.version,
         entries: schedules.entries,
         problems: schedules.problems,
@@ -194,6 +205,17 @@ export class PreviewPanel implements vscode.Disposable {
         // atob, not Buffer: the same code runs in the browser extension host of vscode.dev.
         const bytes = Uint8Array.from(atob(message.dataUrl.slice("data:image/png;base64,".length)), (c) => c.charCodeAt(0));
         await this.saveAs(bytes, "png", { [vscode.l10n.t("PNG image")]: ["png"] });
+        return;
+      }
+      case "exportSvg": {
+        const data = this.lastData;
+        if (!data?.schedules.some((s) => s.total > 0)) {
+          void vscode.window.showWarningMessage(vscode.l10n.t("LR Scope: this schedule has no curve to export."));
+          return;
+        }
+        // Drawn here from the host's own data: the page only says how it looks, never sends markup.
+        const svg = chartSvg({ title: data.label, schedules: data.schedules, pinned: message.view.pinned }, { ...message.view, t: (m, ...args) => vscode.l10n.t(m, ...args) });
+        await this.saveAs(new TextEncoder().encode(svg), "svg", { [vscode.l10n.t("SVG image")]: ["svg"] });
         return;
       }
       case "exportCsv":

@@ -38,6 +38,20 @@ void test("the page data: decimated series that keep boundaries, derivations, wa
   assert.equal(data.whatIf, undefined);
 });
 
+void test("workspace-relative paths: the folder is stripped from derivations, messages and the source", () => {
+  const folder = "/home/u/proj/";
+  const read = readSchedules(`${folder}${file}`, readFileSync(file, "utf8"), { stepsPerEpoch });
+  const es = read.schedules.map((schedule) => ({ schedule, curve: evaluate(schedule) }));
+  const full = buildPreviewData({ source: "s", label: file, version: 1, entries: es, problems: [], inputs: {}, epoch: 0 });
+  assert.ok(JSON.stringify(full.schedules).includes(folder), "without a folder the reader's paths are shown as read");
+  const data = buildPreviewData({ source: "s", label: file, folder, version: 1, entries: es, problems: [], inputs: {}, epoch: 0 });
+  const s = data.schedules[0]!;
+  assert.doesNotMatch(JSON.stringify(data), /\/home\/u\/proj\//);
+  assert.equal(s.source.file, file);
+  assert.match(s.baseLr[0]!, new RegExp(`\\(${file.replace(/[./]/g, "\\$&")}:\\d+\\)$`), s.baseLr[0]);
+  assert.ok(s.assumptions.some((a) => a.input === "stepsPerEpoch"));
+});
+
 void test("a chosen epoch past the end has no exact value; an unknown epoch length gives no epoch starts", () => {
   const data = buildPreviewData({ source: "s", label: "l", version: 1, entries: entries(), problems: [], inputs: {}, epoch: 500 });
   assert.equal(data.schedules[0]!.chosen, undefined);

@@ -4,8 +4,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import * as vscode from "vscode";
 import { curveCsv } from "../../../src/extension/preview/previewModel";
+import { chartSvg } from "../../../src/text/svgChart";
 import type { PreviewData, ScheduleView } from "../../../src/webview/protocol";
-import { api, askHarness, closeAllEditors, coreSchedules, expectedPreview, fixture, harnessAnswers, openFixture, positionOf, revertActive, waitFor, withoutAutoSave } from "../util";
+import { api, askHarness, closeAllEditors, coreSchedules, expectedPreview, fixture, harnessAnswers, openFixture, positionOf, revertActive, waitFor, withoutAutoSave, workspaceRoot } from "../util";
 
 /** The chart as the page drew it (test/vscode/harness/requests.mjs `readChart`). */
 interface DrawnChart {
@@ -75,6 +76,7 @@ suite("preview panel", function () {
     const data = await vscode.commands.executeCommand<PreviewData>("lrscope.openPreviewToSide");
     const expected = expectedPreview(editor.document.uri, editor.document, epoch);
     assert.deepEqual(data, { ...expected, locked: false }, "the data sent to the page");
+    assert.ok(!JSON.stringify(data.schedules).includes(`${workspaceRoot().path}/`), "derivations show workspace-relative paths");
     if (!harnessAnswers()) this.skip(); // reading the page needs the browser side
     const chart = await drawnChart(editor.document.uri);
     assert.equal(chart.title, "pytorch/warmup_stepped_twice.py");
@@ -160,6 +162,23 @@ suite("preview panel", function () {
     await waitFor(() => existsSync(target) && readFileSync(target, "utf8").length > 0, `the CSV at ${target}`);
     const entry = coreSchedules(editor.document.uri, editor.document.getText()).entries[0]!;
     assert.equal(readFileSync(target, "utf8"), curveCsv(entry));
+    rmSync(target, { force: true });
+  });
+
+  test("the SVG button writes the chart drawn by the host from the panel's data", async function () {
+    if (!harnessAnswers()) this.skip();
+    const lr = await api();
+    const editor = await openFixture("pytorch/steplr_imagenet.py");
+    await vscode.commands.executeCommand("lrscope.openPreviewToSide");
+    const data = await waitFor(() => lr.previews()[0]?.data, "the preview's data");
+    const target = join(tmpdir(), `lrscope-export-${process.pid}.svg`);
+    rmSync(target, { force: true });
+    lr.setSaveTarget(vscode.Uri.file(target));
+    await askHarness({ action: "click", selector: "#export-svg", source: editor.document.uri.toString() });
+    await waitFor(() => existsSync(target) && readFileSync(target, "utf8").endsWith("</svg>\n"), `the SVG at ${target}`);
+    // A fresh page: epoch axis, linear scale, no zoom, no pins.
+    const expected = chartSvg({ title: data.label, schedules: data.schedules, pinned: [] }, { xAxis: "epoch", yScale: "linear", showGroups: true, t: (m, ...args) => vscode.l10n.t(m, ...args) });
+    assert.equal(readFileSync(target, "utf8"), expected);
     rmSync(target, { force: true });
   });
 });
