@@ -5,7 +5,7 @@
 import type { Curve } from "../src/core/curve";
 import { evaluate } from "../src/core/evaluate";
 import type { ScheduleDescription } from "../src/core/schedule";
-import { readSchedules, type Inputs } from "../src/dialects";
+import { readSchedules, type Inputs, type LoadingRounds } from "../src/dialects";
 import { magicCommentInputs } from "../src/extension/magicComments";
 
 export interface StoreDocument {
@@ -22,6 +22,8 @@ export function storeRead(path: string, text: string, load: (path: string) => st
   const inputs = { ...settings, ...magicCommentInputs(text) };
   const loaded = new Map<string, string | undefined>();
   let result: ReturnType<typeof readSchedules> | undefined;
+  // Readers whose files did not change between rounds are not run again (dialects/index.ts `LoadingRounds`).
+  const readerRounds: LoadingRounds = new Map();
   let rounds = 0;
   for (let round = 0; round < maxDependencyRounds; round++) {
     const asked: string[] = [];
@@ -32,7 +34,7 @@ export function storeRead(path: string, text: string, load: (path: string) => st
         asked.push(p);
         return undefined;
       },
-    });
+    }, readerRounds);
     if (asked.length === 0) break;
     for (const p of asked) loaded.set(p, load(p));
   }

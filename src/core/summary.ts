@@ -39,12 +39,14 @@ export function summarize(desc: ScheduleDescription, curve: Curve): ScheduleSumm
   const lr = curve.groups[0];
   const drawn = lr !== undefined && curve.total > 0 && lr.length > 0;
   const ticksPerEpoch = desc.unit === "epoch" ? 1 : desc.stepsPerEpoch?.value;
-  const shape = shapeOf(desc) ?? (drawn ? curveShape(lr) : "");
+  // One pass over the series for its maximum (a hover summarizes a 10^6-tick curve every time).
+  const peak = drawn ? max(lr) : undefined;
+  const shape = shapeOf(desc) ?? (peak !== undefined ? curveShape(lr!, peak) : "");
   const cyclic = /cycl|restart|one-cycle/.test(shape);
   return {
-    peakLr: drawn ? max(lr) : undefined,
+    peakLr: peak,
     finalLr: drawn ? lr[lr.length - 1] : undefined,
-    warmupTicks: drawn && !cyclic ? warmupTicks(lr) : 0,
+    warmupTicks: peak !== undefined && !cyclic ? warmupTicks(lr!, peak) : 0,
     shape,
     unit: desc.unit,
     totalTicks: drawn ? curve.total : undefined,
@@ -95,15 +97,15 @@ export function phaseAt(curve: Curve, summary: ScheduleSummary, t: number): Phas
   return { name: summary.shape, next };
 }
 
+// Indexed loops: `for...of` over a Float64Array is about 10× slower in Node 20.
 function max(xs: Float64Array): number {
   let m = -Infinity;
-  for (const x of xs) if (x > m) m = x;
+  for (let i = 0; i < xs.length; i++) if (xs[i]! > m) m = xs[i]!;
   return m;
 }
 
-/** Length of the initial non-decreasing climb to the global maximum (0 when tick 0 is already the peak). */
-function warmupTicks(lr: Float64Array): number {
-  const peak = max(lr);
+/** Length of the initial non-decreasing climb to the global maximum `peak` (0 when tick 0 is already the peak). */
+function warmupTicks(lr: Float64Array, peak: number): number {
   if (!(lr[0]! < peak)) return 0;
   for (let t = 1; t < lr.length; t++) {
     if (lr[t]! < lr[t - 1]!) return 0;
@@ -112,13 +114,13 @@ function warmupTicks(lr: Float64Array): number {
   return 0;
 }
 
-function curveShape(lr: Float64Array): string {
+function curveShape(lr: Float64Array, peak: number): string {
   const first = lr[0]!;
   const last = lr[lr.length - 1]!;
   let constant = true;
-  for (const x of lr) if (x !== first) constant = false;
+  for (let i = 0; i < lr.length && constant; i++) if (lr[i] !== first) constant = false;
   if (constant) return "constant";
-  return last < max(lr) ? "decay" : "rise";
+  return last < peak ? "decay" : "rise";
 }
 
 /** The program's own name for its shape; `undefined` for families this module does not know (yet). */

@@ -3,6 +3,7 @@ import { isMap, isScalar, isSeq, parseDocument, type Node as YamlNode } from "ya
 import type { Problem } from "../core/problem";
 import type { SourceRange } from "../core/range";
 import { LineIndex } from "./lines";
+import { ParseMemo } from "./memo";
 import { limitNesting, limitYamlIndentation, maxNesting } from "./nesting";
 
 /**
@@ -77,8 +78,23 @@ export function resolvePlainScalar(text: string): { value: string | number | boo
 
 const tooDeepMessage = `Nested more than ${maxNesting} levels deep: this part is not read.`;
 
-/** Parses YAML the way PyYAML's `safe_load` types it; syntax errors become problems, never exceptions. */
+const yamlDocuments = new ParseMemo(parseYamlUncached);
+const jsonDocuments = new ParseMemo(parseJsonUncached);
+
+/**
+ * Parses YAML the way PyYAML's `safe_load` types it; syntax errors become problems, never exceptions. One
+ * parse per (file, text), shared by every reader that asks (treat the document as immutable).
+ */
 export function parseYamlConfig(file: string, text: string): ConfigDocument {
+  return yamlDocuments.get(file, text);
+}
+
+/** Parses JSON (with comments and trailing commas); one parse per (file, text), shared like `parseYamlConfig`. */
+export function parseJsonConfig(file: string, text: string): ConfigDocument {
+  return jsonDocuments.get(file, text);
+}
+
+function parseYamlUncached(file: string, text: string): ConfigDocument {
   const lines = new LineIndex(file, text);
   const flow = limitNesting(text);
   const block = limitYamlIndentation(flow.text);
@@ -114,8 +130,8 @@ export function parseYamlConfig(file: string, text: string): ConfigDocument {
   return { file, root: doc.contents ? convert(doc.contents, 0) : undefined, problems };
 }
 
-/** Parses JSON (with comments and trailing commas, as DeepSpeed and HF configs are often written). */
-export function parseJsonConfig(file: string, text: string): ConfigDocument {
+/** JSON with comments and trailing commas, as DeepSpeed and HF configs are often written. */
+function parseJsonUncached(file: string, text: string): ConfigDocument {
   const lines = new LineIndex(file, text);
   const errors: jsonc.ParseError[] = [];
   const limited = limitNesting(text);

@@ -5,7 +5,7 @@ import type { ScheduleDescription } from "../../core/schedule";
 import { derived, frameworkDefault, userInput, type Value } from "../../core/value";
 import { Interpreter, type CallSite, type EvaluatedArguments, type Host } from "../../parse/python/interpreter";
 import { compileNumericN } from "../../parse/python/numeric";
-import { kids, PythonFile, type SyntaxNode } from "../../parse/python/syntax";
+import { kids, parsePython, type PythonFile, type SyntaxNode } from "../../parse/python/syntax";
 import type { PyVal } from "../../parse/python/values";
 import type { ReaderContext, ReadResult } from "../index";
 import { pinnedVersion } from "../versions";
@@ -74,7 +74,7 @@ interface FitData {
  */
 export function readKeras(fileName: string, text: string, context: ReaderContext): ReadResult | undefined {
   if (!/keras|tensorflow/.test(text) || !/(Decay|Restarts|LearningRateScheduler)\b/.test(text)) return undefined;
-  const file = new PythonFile(fileName, text);
+  const file = parsePython(fileName, text);
   const host = new KerasHost(file);
   const interp = new Interpreter(file, host);
   host.interp = interp;

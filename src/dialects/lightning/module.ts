@@ -5,7 +5,7 @@ import type { TorchSchedulerSpec } from "../../core/torch/spec";
 import { userInput, type Value } from "../../core/value";
 import { Interpreter, type CallSite, type EvaluatedArguments, type Host } from "../../parse/python/interpreter";
 import { compileNumeric } from "../../parse/python/numeric";
-import { kids, PythonFile, type SyntaxNode } from "../../parse/python/syntax";
+import { kids, parsePython, PythonFile, type SyntaxNode } from "../../parse/python/syntax";
 import { unknown, type PyVal } from "../../parse/python/values";
 import type { Inputs, ReadResult } from "../index";
 import { optimizerSignatures, schedulerSignatures } from "../pytorch/signatures";
@@ -87,7 +87,7 @@ export function hasLightningModule(text: string): boolean {
  */
 export function readLightningModule(fileName: string, text: string, inputs: Inputs = {}): ReadResult | undefined {
   if (!text.includes("configure_optimizers")) return undefined;
-  const file = new PythonFile(fileName, text);
+  const file = parsePython(fileName, text);
   const classes = moduleClasses(file);
   const withConfigure = classes.filter((c) => resolveMethod(c, "configure_optimizers", classes));
   if (withConfigure.length === 0) return undefined;

@@ -3,7 +3,7 @@ import type { SourceRange } from "../../core/range";
 import type { ParamGroup, ScheduleDescription } from "../../core/schedule";
 import { MM_INF, type MmcvLrUpdater, type MmcvPolicy, type MmcvWarmup, type MmengineProgram, type MmParam, type MmSchedulerKind, type MmSchedulerSpec } from "../../core/mmengine/spec";
 import { derived, frameworkDefault, literal, userInput, type Value } from "../../core/value";
-import { PythonFile } from "../../parse/python/syntax";
+import { parsePython } from "../../parse/python/syntax";
 import type { PyVal } from "../../parse/python/values";
 import type { ReaderContext, ReadResult } from "../index";
 import { loadConfig, looksLikeConfig, quickSniff } from "./configLoader";
@@ -172,7 +172,7 @@ const lrDefaults: Record<string, number> = { SGD: 1e-3, Adam: 1e-3, AdamW: 1e-3,
  */
 export function readMmengineConfig(fileName: string, text: string, context: ReaderContext): ReadResult | undefined {
   if (!quickSniff.test(text)) return undefined;
-  const file = new PythonFile(fileName, text);
+  const file = parsePython(fileName, text);
   if (!looksLikeConfig(file)) return undefined;
   const loaded = loadConfig(fileName, text, context.files);
   const problems: Problem[] = [...loaded.problems];

@@ -5,7 +5,7 @@ import type { OptaxProgram, OptaxSchedule, OptaxScheduleKind } from "../../core/
 import type { ScheduleDescription } from "../../core/schedule";
 import { frameworkDefault, userInput, type Value } from "../../core/value";
 import { Interpreter, type CallSite, type EvaluatedArguments, type Host } from "../../parse/python/interpreter";
-import { PythonFile } from "../../parse/python/syntax";
+import { parsePython, type PythonFile } from "../../parse/python/syntax";
 import type { PyVal } from "../../parse/python/values";
 import type { ReaderContext, ReadResult } from "../index";
 import { ArgReader, bindArguments, type PySignature } from "../keras/pyargs";
@@ -44,7 +44,7 @@ interface Built {
 /** Reads Python files that build optax schedules, statically. `undefined` for files that build none. */
 export function readOptax(fileName: string, text: string, context: ReaderContext): ReadResult | undefined {
   if (!/optax/.test(text) || !/_schedule|exponential_decay/.test(text)) return undefined;
-  const file = new PythonFile(fileName, text);
+  const file = parsePython(fileName, text);
   const host = new OptaxHost(file);
   const interp = new Interpreter(file, host);
   interp.run();

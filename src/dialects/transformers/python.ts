@@ -1,7 +1,7 @@
 import type { Problem } from "../../core/problem";
 import type { SourceRange } from "../../core/range";
 import { Interpreter, type CallSite, type EvaluatedArguments, type Host } from "../../parse/python/interpreter";
-import { PythonFile } from "../../parse/python/syntax";
+import { parsePython, type PythonFile } from "../../parse/python/syntax";
 import type { PyVal } from "../../parse/python/values";
 import type { HfArgs, Plain, Setting } from "./args";
 
@@ -42,9 +42,9 @@ interface ArgsCall {
 
 /** Reads the `TrainingArguments(...)`-like calls of a Python file, statically (never runs it). */
 export function readHfPython(fileName: string, text: string): HfArgs[] {
-  const file = new PythonFile(fileName, text);
-  // Cheap test before reading the whole program.
+  // Cheap test before parsing and reading the whole program.
   if (![...argumentClasses].some((c) => text.includes(c))) return [];
+  const file = parsePython(fileName, text);
   const host = new ArgsHost(file);
   const interp = new Interpreter(file, host);
   interp.run();

@@ -3,7 +3,7 @@ import type { SourceRange } from "../../core/range";
 import type { ScheduleDescription } from "../../core/schedule";
 import { parseYamlConfig } from "../../parse/config";
 import { Interpreter, type CallSite, type EvaluatedArguments, type Host } from "../../parse/python/interpreter";
-import { PythonFile } from "../../parse/python/syntax";
+import { parsePython, type PythonFile } from "../../parse/python/syntax";
 import { unknown, type PyVal } from "../../parse/python/values";
 import type { ReaderContext, ReadResult } from "../index";
 import { basename, dirname, joinPath } from "../paths";
@@ -92,7 +92,7 @@ function dictSettings(v: PyVal | undefined, range: SourceRange, out: Settings): 
  */
 export function readUltralyticsPython(fileName: string, text: string, context: ReaderContext): ReadResult | undefined {
   if (!text.includes("ultralytics") || !text.includes(".train(")) return undefined;
-  const file = new PythonFile(fileName, text);
+  const file = parsePython(fileName, text);
   const host = new UltralyticsHost();
   new Interpreter(file, host).run();
   if (host.calls.length === 0) return undefined;

@@ -59,4 +59,9 @@ export class DependencyGraph {
   get size(): number {
     return this.uses.size;
   }
+
+  clear(): void {
+    this.uses.clear();
+    this.usedBy.clear();
+  }
 }

@@ -1,7 +1,8 @@
-import type { SyntaxNode, Tree } from "@lezer/common";
+import { TreeFragment, type SyntaxNode, type Tree } from "@lezer/common";
 import { parser } from "@lezer/python";
 import type { SourceRange } from "../../core/range";
 import { LineIndex } from "../lines";
+import { ParseMemo } from "../memo";
 import { limitNesting, type BlankedSpan } from "../nesting";
 
 export type { SyntaxNode };
@@ -12,15 +13,36 @@ export class PythonFile {
   readonly lines: LineIndex;
   /** Bracket groups nested too deeply to read (CPython refuses them too); parsed as blanks, reported as errors. */
   private readonly tooDeep: readonly BlankedSpan[];
+  /** The text the parser saw (`text` with too-deep groups blanked). */
+  private readonly parsed: string;
 
+  /**
+   * `previous`: an earlier parse of the same file (the text before an edit). Lezer then parses incrementally,
+   * reusing the nodes of the parts the edit left alone; the tree is the one a full parse gives (lezer only
+   * reuses a node where the parse state, the context and the tokenizer's look-ahead say it would be built the
+   * same way; test/parse/python/incremental.test.ts compares both on edited files).
+   */
   constructor(
     readonly file: string,
     readonly text: string,
+    previous?: PythonFile,
   ) {
     const limited = limitNesting(text);
-    this.tree = parser.parse(limited.text);
+    this.parsed = limited.text;
+    this.tree = previous ? parser.parse(limited.text, previous.fragmentsFor(limited.text)) : parser.parse(limited.text);
     this.tooDeep = limited.blanked;
     this.lines = new LineIndex(file, text);
+  }
+
+  /** The parts of this tree that an edit into `text` left alone: the common prefix and suffix of both texts. */
+  private fragmentsFor(text: string): readonly TreeFragment[] {
+    const a = this.parsed;
+    const shortest = Math.min(a.length, text.length);
+    let start = 0;
+    while (start < shortest && a.charCodeAt(start) === text.charCodeAt(start)) start++;
+    let end = 0;
+    while (end < shortest - start && a.charCodeAt(a.length - 1 - end) === text.charCodeAt(text.length - 1 - end)) end++;
+    return TreeFragment.applyChanges(TreeFragment.addTree(this.tree), [{ fromA: start, toA: a.length - end, fromB: start, toB: text.length - end }]);
   }
 
   textOf(node: SyntaxNode): string {
@@ -45,6 +67,17 @@ export class PythonFile {
     });
     return out;
   }
+}
+
+const pythonFiles = new ParseMemo<PythonFile>((file, text, previous) => new PythonFile(file, text, previous));
+
+/**
+ * The parse of `text` as the Python file `file`, shared: every reader and every loading round of the store
+ * that looks at the same (file, text) gets the same `PythonFile` (treat it as immutable). After an edit, the
+ * file's previous parse is reused incrementally.
+ */
+export function parsePython(file: string, text: string): PythonFile {
+  return pythonFiles.get(file, text);
 }
 
 const punctuation = new Set(["(", ")", "[", "]", "{", "}", ",", ":", ".", ";", "Comment"]);
