@@ -4,6 +4,7 @@ import { evaluateDeepSpeed } from "./deepspeed/evaluate";
 import { evaluateFairseq } from "./fairseq/evaluate";
 import { evaluateKeras } from "./keras/evaluate";
 import { evaluateMegatron } from "./megatron/evaluate";
+import { evaluateNemo } from "./nemo/evaluate";
 import { evaluateOptax } from "./optax/evaluate";
 import { evaluateDetectron2 } from "./detectron2/evaluate";
 import { evaluateMmengine } from "./mmengine/evaluate";
@@ -16,8 +17,17 @@ import { evaluateUltralytics } from "./ultralytics/evaluate";
 export const MAX_TICKS = 10_000_000;
 
 export interface EvaluateOptions {
-  /** Evaluate beyond `MAX_TICKS`. */
+  /** Evaluate beyond any limit (the CLI's `--allow-huge`). */
   readonly allowHuge?: boolean;
+  /** Refuse curves longer than this many ticks (default `MAX_TICKS`; the extension's `lrscope.maxTicks`). */
+  readonly maxTicks?: number;
+}
+
+/** The limit `evaluate` applies with these options: `maxTicks` when it is a positive number, else `MAX_TICKS`. */
+export function tickLimit(options: EvaluateOptions = {}): number {
+  if (options.allowHuge === true) return Number.POSITIVE_INFINITY;
+  const m = options.maxTicks;
+  return m !== undefined && m >= 1 ? Math.floor(m) : MAX_TICKS;
 }
 
 /**
@@ -74,8 +84,9 @@ function evaluateFamily(desc: ScheduleDescription, total: number | undefined, op
     );
   }
   const ticks = Math.floor(total);
-  if (ticks > MAX_TICKS && options.allowHuge !== true) {
-    return empty("error", "too-many-ticks", `${desc.name}: ${ticks.toLocaleString("en-US")} ${desc.unit}s is more than the ${MAX_TICKS.toLocaleString("en-US")} evaluated by default.`);
+  const limit = tickLimit(options);
+  if (ticks > limit) {
+    return empty("error", "too-many-ticks", `${desc.name}: ${ticks.toLocaleString("en-US")} ${desc.unit}s is more than the ${limit.toLocaleString("en-US")} evaluated ${limit === MAX_TICKS ? "by default" : "at most"}.`);
   }
   switch (desc.program.family) {
     case "keras": {
@@ -93,6 +104,11 @@ function evaluateFamily(desc: ScheduleDescription, total: number | undefined, op
     case "fairseq": {
       const result = evaluateFairseq(desc.program, ticks);
       return { unit: desc.unit, total: ticks, ...result };
+    }
+    case "nemo": {
+      const result = evaluateNemo(desc.program, desc.groups, ticks);
+      // A scheduler that raises ends the curve there (at construction: no curve).
+      return { unit: desc.unit, total: Math.min(ticks, ...result.groups.map((g) => g.length)), ...result };
     }
     case "timm": {
       const result = evaluateTimm(desc.program, desc.groups, ticks);

@@ -1,4 +1,5 @@
 import * as vscode from "vscode";
+import { MAX_TICKS } from "../core/evaluate";
 import type { Inputs } from "../dialects";
 
 /** The `lrscope.*` settings as one typed object, read once and refreshed on change (as Error Lens does). */
@@ -16,6 +17,8 @@ export interface Settings {
   readonly statusBar: boolean;
   /** Index the whole workspace for the "LR Schedules" view. */
   readonly workspaceIndex: boolean;
+  /** Curves longer than this many ticks are refused (`lrscope.maxTicks`, default `MAX_TICKS`). */
+  readonly maxTicks: number;
 }
 
 export function readSettings(): Settings {
@@ -44,5 +47,6 @@ export function readSettings(): Settings {
     codeLens: c.get<boolean>("codeLens.enabled") ?? true,
     statusBar: c.get<boolean>("statusBar.enabled") ?? true,
     workspaceIndex: c.get<boolean>("workspaceIndex.enabled") ?? true,
+    maxTicks: Math.max(1, Math.floor(positive("maxTicks") ?? MAX_TICKS)),
   };
 }

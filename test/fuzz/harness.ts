@@ -5,7 +5,7 @@
 // `LRSCOPE_FUZZ_SEED` and `LRSCOPE_FUZZ_PATH` replay a failure (fast-check prints both), `LRSCOPE_FUZZ_ONLY`
 // picks the properties to run by name.
 import assert from "node:assert/strict";
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import fc from "fast-check";
 import { evaluate, MAX_TICKS } from "../../src/core/evaluate";
@@ -19,9 +19,19 @@ const seedText = process.env.LRSCOPE_FUZZ_SEED;
 const pathText = process.env.LRSCOPE_FUZZ_PATH;
 /** `LRSCOPE_FUZZ_ONLY=mmengine`: only the properties whose name contains this (to replay one failure). */
 export const fuzzOnly = process.env.LRSCOPE_FUZZ_ONLY;
-/** fast-check options: the run count, and the seed and path of a failure to replay. */
+/**
+ * `LRSCOPE_FUZZ_TRACE=<file>`: each case is written there before it is read, so a case that never returns (a
+ * hang fast-check cannot report) is left in the file.
+ */
+const traceFile = process.env.LRSCOPE_FUZZ_TRACE;
+/**
+ * fast-check options: the run count, and the seed and path of a failure to replay. The seed is chosen here and
+ * printed, so that a run that hangs (and so never reports a seed) can be replayed too.
+ */
 export function fuzzOptions<T>(): fc.Parameters<T> {
-  return { numRuns: fuzzRuns, includeErrorInReport: true, ...(seedText ? { seed: Number(seedText) } : {}), ...(pathText ? { path: pathText } : {}) };
+  const seed = seedText ? Number(seedText) : Math.floor(Math.random() * 0x7fffffff);
+  if (!seedText) console.log(`fuzz: seed ${seed} (LRSCOPE_FUZZ_SEED=${seed} replays this property)`);
+  return { numRuns: fuzzRuns, includeErrorInReport: true, seed, ...(pathText ? { path: pathText } : {}) };
 }
 
 /**
@@ -412,6 +422,7 @@ export function readOne(reader: DialectReader): ReadFunction {
 export function checkCase(c: FuzzCase, read: ReadFunction = readAll): void {
   const { entry, files } = build(c);
   const text = files[entry]!;
+  if (traceFile) writeFileSync(traceFile, JSON.stringify({ entry, files, inputs: c.inputs }));
   const start = cpuMs();
   let result: ReadResult | undefined;
   try {

@@ -1,7 +1,8 @@
-// `npm run fuzz -- --runs N [--seed S --path P] [--only NAME]`: builds the tests privately (a temporary
-// folder, so parallel builds of out/ and dist/ are left alone) and runs the fuzz properties (test/fuzz) with
-// N runs per property (default 1000). --seed and --path replay a failure fast-check printed; --only runs the
-// properties whose name contains NAME (a dialect, or "readSchedules").
+// `npm run fuzz -- --runs N [--seed S --path P] [--only NAME] [--trace FILE]`: builds the tests privately (a
+// temporary folder, so parallel builds of out/ and dist/ are left alone) and runs the fuzz properties (test/fuzz) with
+// N runs per property (default 1000). --seed and --path replay a failure fast-check printed (each property
+// prints its seed first, for a run that hangs); --only runs the properties whose name contains NAME (a dialect,
+// or "readSchedules"); --trace FILE writes each case to FILE before it is read (a hang leaves it there).
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -26,7 +27,7 @@ try {
   const build = spawnSync(process.execPath, ["build.mjs", "--tests", "--out", out], { cwd: root, stdio: "inherit" });
   if (build.status !== 0) process.exit(build.status ?? 1);
   const env = { ...process.env, LRSCOPE_FUZZ_RUNS: runs };
-  for (const [flag, name] of [["--seed", "LRSCOPE_FUZZ_SEED"], ["--path", "LRSCOPE_FUZZ_PATH"], ["--only", "LRSCOPE_FUZZ_ONLY"]]) {
+  for (const [flag, name] of [["--seed", "LRSCOPE_FUZZ_SEED"], ["--path", "LRSCOPE_FUZZ_PATH"], ["--only", "LRSCOPE_FUZZ_ONLY"], ["--trace", "LRSCOPE_FUZZ_TRACE"]]) {
     const value = option(flag);
     if (value !== undefined) env[name] = value;
   }

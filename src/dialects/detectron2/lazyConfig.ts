@@ -1,8 +1,9 @@
 import type { Problem } from "../../core/problem";
 import type { SourceRange } from "../../core/range";
 import { Interpreter, type EvaluatedArguments, type Host } from "../../parse/python/interpreter";
-import { kids, PythonFile, type SyntaxNode } from "../../parse/python/syntax";
+import { kids, parsePython, type PythonFile, type SyntaxNode } from "../../parse/python/syntax";
 import { Scope, truthy, unknown, type PyVal } from "../../parse/python/values";
+import { baseChain, maxBaseDepth, maxBaseLoads } from "../bases";
 import type { WorkspaceFiles } from "../index";
 import { dirname, joinPath } from "../paths";
 import { modelZooFiles } from "./modelZoo";
@@ -83,6 +84,9 @@ export interface LoadContext {
   readonly read: string[];
 }
 
+/** How many files each load (one entry file) has imported so far, for maxBaseLoads. */
+const loadCounts = new WeakMap<LoadContext, number>();
+
 export interface LoadedConfig {
   /** The module's globals that LazyConfig keeps (name → value), in assignment order. */
   readonly namespace: Map<string, PyVal>;
@@ -115,14 +119,26 @@ function zooName(path: string): string | undefined {
  * import hook does), `L(f)(...)`, `dict(...)` and `model_zoo.get_config(...)` make config nodes.
  */
 export function loadLazyConfig(path: string, text: string, ctx: LoadContext, stack: readonly string[] = []): LoadedConfig {
-  const file = new PythonFile(path, text);
+  const file = parsePython(path, text);
   let runText = text;
   const imported = new Map<string, PyVal>();
   let detectron2Imports = /\b(detectron2|fvcore)\b/.test(text);
 
   const loadFile = (full: string, range: SourceRange, what: string): LoadedConfig | undefined => {
     if (stack.includes(full) || full === path) {
-      ctx.problems.push({ severity: "error", code: "import-cycle", message: `Config files import each other: ${[...stack, path, full].join(" → ")}`, range });
+      ctx.problems.push({ severity: "error", code: "import-cycle", message: `Config files import each other: ${baseChain([...stack, path], full)}`, range });
+      return undefined;
+    }
+    // Python's import machinery has no limit short of RecursionError, and each import statement loads afresh:
+    // the shared limits of src/dialects/bases.ts bound a deep chain and a lattice of shared files.
+    if (stack.length + 2 > maxBaseDepth) {
+      ctx.problems.push({ severity: "error", code: "import-too-deep", message: `The chain of imported config files is longer than ${maxBaseDepth} files; the rest is not read. Chain: ${baseChain([...stack, path], full)}`, range });
+      return undefined;
+    }
+    const loads = (loadCounts.get(ctx) ?? 0) + 1;
+    loadCounts.set(ctx, loads);
+    if (loads > maxBaseLoads) {
+      ctx.problems.push({ severity: "error", code: "import-too-many", message: `More than ${maxBaseLoads} config files are imported for this config; the rest is not read.`, range });
       return undefined;
     }
     let body = ctx.files.read(full);
@@ -205,7 +221,7 @@ export function loadLazyConfig(path: string, text: string, ctx: LoadContext, sta
       return undefined;
     },
   };
-  const interp: ConfigInterpreter = new ConfigInterpreter(new PythonFile(path, runText), host);
+  const interp: ConfigInterpreter = new ConfigInterpreter(parsePython(path, runText), host);
   interp.module.set("dict", { kind: "ref", path: "d2.dict", imported: false });
   interp.module.set("__name__", { kind: "str", value: "detectron2._cfg_loader" });
   interp.module.set("__file__", { kind: "str", value: path });

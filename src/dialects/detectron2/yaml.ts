@@ -4,6 +4,7 @@ import type { IterationSchedulerSpec, ParamSchedulerSpec, Detectron2Program } fr
 import type { ParamGroup, ScheduleDescription } from "../../core/schedule";
 import { derived, frameworkDefault, literal, userInput, type Value } from "../../core/value";
 import { parseYamlConfig, type ConfigMap, type ConfigNode } from "../../parse/config";
+import { baseChain, maxBaseDepth } from "../bases";
 import type { ReaderContext, ReadResult } from "../index";
 import { dirname, joinPath } from "../paths";
 import { chooseVersion, DIALECT, pyRound, type Semantics } from "./common";
@@ -63,13 +64,19 @@ function loadWithBase(path: string, text: string, root: ConfigMap, ctx: ReaderCo
     return own;
   }
   const full = ref.startsWith("/") ? ref : joinPath(dirname(path), ref);
+  // `stack` holds this file and the ones that led to it; fvcore follows the chain without a limit (a cycle or a
+  // very long chain ends in RecursionError), so the shared limit of src/dialects/bases.ts applies.
   if (stack.includes(full)) {
-    problems.push({ severity: "error", code: "base-cycle", message: `_BASE_ files include each other: ${[...stack, full].join(" → ")}`, range });
+    problems.push({ severity: "error", code: "base-cycle", message: `_BASE_ files include each other: ${baseChain(stack, full)}`, range });
+    return own;
+  }
+  if (stack.length + 1 > maxBaseDepth) {
+    problems.push({ severity: "error", code: "base-too-deep", message: `The _BASE_ chain is longer than ${maxBaseDepth} files; the rest is not read. Chain: ${baseChain(stack, full)}`, range });
     return own;
   }
   const baseText = ctx.files.read(full);
   if (baseText === undefined) {
-    problems.push({ severity: "error", code: "base-missing", message: `The base config ${ref} (${full}) does not exist; detectron2 raises here. The values below are this file's and detectron2's defaults.`, range });
+    problems.push({ severity: "error", code: "base-missing", message: `The base config ${ref} (${full}) does not exist; detectron2 raises here. The values below are this file's and detectron2's defaults. Chain: ${baseChain(stack, full)}`, range });
     return own;
   }
   const doc = parseYamlConfig(full, baseText);

@@ -1,8 +1,9 @@
 import type { Problem } from "../../core/problem";
 import type { SourceRange } from "../../core/range";
 import { Interpreter, type EvaluatedArguments, type Host } from "../../parse/python/interpreter";
-import { kids, PythonFile, type SyntaxNode } from "../../parse/python/syntax";
+import { kids, parsePython, type PythonFile, type SyntaxNode } from "../../parse/python/syntax";
 import { unknown, type PyVal } from "../../parse/python/values";
+import { maxBaseDepth, maxBaseLoads } from "../bases";
 import type { WorkspaceFiles } from "../index";
 import { dirname, joinPath } from "../paths";
 import { asDict, CONFIG_DICT, getKey, makeDict, mergeAIntoB, MergeError, plain, updateInPlace, type DictVal } from "./merge";
@@ -16,10 +17,8 @@ export interface LoadedConfig {
   readonly lazy: boolean;
 }
 
-/** How deep `_base_` chains are followed (OpenMMLab's deepest are about 5; a generated chain could be endless). */
-export const maxBaseDepth = 32;
-/** How many `_base_` files one config may read in all (each use counts). */
-export const maxBaseLoads = 256;
+// How deep `_base_` chains are followed and how many files one config reads: shared with the other readers.
+export { maxBaseDepth, maxBaseLoads };
 
 /** Top-level names of the file whose assignment marks an OpenMMLab config. */
 const markers = new Set(["param_scheduler", "optim_wrapper", "train_cfg", "lr_config", "_base_"]);
@@ -65,7 +64,7 @@ interface BaseRef {
 export function loadConfig(path: string, text: string, files: WorkspaceFiles, stack: readonly string[] = [], budget: { loads: number } = { loads: 0 }): LoadedConfig {
   const problems: Problem[] = [];
   const read = [path];
-  const file = new PythonFile(path, substituteBaseVars(text));
+  const file = parsePython(path, substituteBaseVars(text));
   let runText = file.text;
 
   // Old style: `_base_ = 'x.py'` or a list of paths, relative to this file.
@@ -212,7 +211,7 @@ export function loadConfig(path: string, text: string, files: WorkspaceFiles, st
       return wrap(v);
     },
   };
-  const interp: Interpreter = new Interpreter(new PythonFile(path, runText), host);
+  const interp: Interpreter = new Interpreter(parsePython(path, runText), host);
   interp.module.set("dict", { kind: "ref", path: "mm.dict", imported: false });
   interp.module.set("_base_", wrap(base));
   // Configs run with a globals dict that has no `__name__`: Python finds the builtins module's, so an

@@ -57,13 +57,17 @@ export function readPaddleConfig(fileName: string, text: string, context: Reader
   const problems: Problem[] = [];
   const baseList = get(top, "_BASE_");
   const segBase = get(top, "_base_");
+  // Problems of the inheritance itself (a missing, cyclic or too deep base): reported even when what was read
+  // does not show the suite, since the part that would show it may be the part that could not be read.
+  let chainProblems: Problem[] = [];
+  const chainErrors = (ps: readonly Problem[]): Problem[] => ps.filter((p) => p.severity === "error" && /^base-(missing|cycle|too-deep|too-many)$/.test(p.code));
   if (!suite && baseList && baseList.kind === "seq") {
     const loaded = loadWithBases(fileName, text, context.files, "det");
     if (loaded.root && (get(loaded.root, "LearningRate") !== undefined || (get(loaded.root, "epoch") !== undefined && get(loaded.root, "architecture") !== undefined))) {
       suite = "det";
       root = loaded.root;
       problems.push(...loaded.problems);
-    }
+    } else chainProblems = chainErrors(loaded.problems);
   } else if (suite === "det" && baseList) {
     const loaded = loadWithBases(fileName, text, context.files, "det");
     if (loaded.root) root = loaded.root;
@@ -75,9 +79,9 @@ export function readPaddleConfig(fileName: string, text: string, context: Reader
       suite = "seg";
       root = loaded.root;
       problems.push(...loaded.problems);
-    }
+    } else if (chainProblems.length === 0 && (segBase.kind === "seq" ? segBase.items : [segBase]).some((b) => b.kind === "scalar" && typeof b.value === "string" && /\.ya?ml$/.test(b.value))) chainProblems = chainErrors(loaded.problems);
   }
-  if (!suite) return undefined;
+  if (!suite) return chainProblems.length > 0 ? { schedules: [], problems: chainProblems } : undefined;
   problems.push(...first.problems);
 
   const inputs = context.inputs;

@@ -3,6 +3,7 @@ import type { Problem } from "../../core/problem";
 import type { SourceRange } from "../../core/range";
 import { resolvePlainScalar } from "../../parse/config";
 import { LineIndex } from "../../parse/lines";
+import { baseChain, maxBaseDepth, maxBaseLoads } from "../bases";
 import type { WorkspaceFiles } from "../index";
 import { dirname, joinPath } from "../paths";
 
@@ -151,7 +152,7 @@ function findLast(entries: readonly PEntry[], key: string): number {
  * PaddleSeg `_base_` (paddleseg/cvlibs/config.py `parse_from_yaml`: the file merged onto each base in turn,
  * so an earlier base wins over a later one).
  */
-export function loadWithBases(file: string, text: string, files: WorkspaceFiles, style: "det" | "seg", seen: readonly string[] = []): LoadedConfig {
+export function loadWithBases(file: string, text: string, files: WorkspaceFiles, style: "det" | "seg", seen: readonly string[] = [], budget: { loads: number } = { loads: 0 }): LoadedConfig {
   const parsed = parsePaddleYaml(file, text);
   const problems = [...parsed.problems];
   const read: string[] = [file];
@@ -174,16 +175,28 @@ export function loadWithBases(file: string, text: string, files: WorkspaceFiles,
       continue;
     }
     const path = b.path.startsWith("/") ? b.path : joinPath(dirname(file), b.path);
-    if (seen.includes(path) || seen.length > 20) {
-      problems.push({ severity: "error", code: "base-cycle", message: `${b.path} is inherited in a cycle.`, range: b.range });
+    // Neither suite limits the chain (a cycle ends in RecursionError) and both re-read a base each time it is
+    // named, so the shared limits of src/dialects/bases.ts apply.
+    const chain = baseChain([...seen, file], path);
+    if (seen.includes(path) || path === file) {
+      problems.push({ severity: "error", code: "base-cycle", message: `${key} files include each other: ${chain}`, range: b.range });
+      continue;
+    }
+    if (seen.length + 2 > maxBaseDepth) {
+      problems.push({ severity: "error", code: "base-too-deep", message: `The ${key} chain is longer than ${maxBaseDepth} files; the rest is not read. Chain: ${chain}`, range: b.range });
+      continue;
+    }
+    if (++budget.loads > maxBaseLoads) {
+      problems.push({ severity: "error", code: "base-too-many", message: `More than ${maxBaseLoads} ${key} files are read for this config; the rest is not read.`, range: b.range });
       continue;
     }
     const baseText = files.read(path);
     if (baseText === undefined) {
-      problems.push({ severity: "warning", code: "base-missing", message: `${b.path} (${path}) is not in the workspace; its keys are missing from this config.`, range: b.range });
+      // ppdet/core/workspace.py `open(base_yml)`, paddleseg/cvlibs/config.py `codecs.open(path)`: FileNotFoundError.
+      problems.push({ severity: "error", code: "base-missing", message: `The base config ${b.path} (${path}) does not exist; ${style === "det" ? "PaddleDetection" : "PaddleSeg"} raises FileNotFoundError here. Its keys are missing below. Chain: ${chain}`, range: b.range });
       continue;
     }
-    const loaded = loadWithBases(path, baseText, files, style, [...seen, file]);
+    const loaded = loadWithBases(path, baseText, files, style, [...seen, file], budget);
     problems.push(...loaded.problems);
     read.push(...loaded.files);
     if (loaded.root) bases.push(loaded.root);

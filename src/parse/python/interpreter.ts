@@ -1,7 +1,7 @@
 import type { SourceRange } from "../../core/range";
 import { derived, literal, type Value } from "../../core/value";
 import { floorDiv, mathConstant, mathFunction, mathIntResults, parseNumberLiteral, parseStringLiteral, pyMod, roundDigits, roundHalfEven } from "./arith";
-import { ArgParser, isArgParserCall } from "./argparse";
+import { ArgParser, isArgParserCall, type LaunchArgv } from "./argparse";
 import { callArguments, chainedMiddle, kids, type CallArguments, type PythonFile, type SyntaxNode } from "./syntax";
 import { asNumber, Scope, truthy, unknown, type PyVal } from "./values";
 
@@ -62,6 +62,8 @@ export class Interpreter {
   private readonly referencedFunctions = new Set<number>();
   private returned: PyVal | undefined;
   private depth = 0;
+  /** The command line a launch line gives the script; `parse_args()` applies it over the defaults. Absent: defaults only. */
+  argv?: LaunchArgv;
 
   constructor(
     readonly file: PythonFile,
@@ -703,8 +705,13 @@ export class Interpreter {
         const list = args.positional.length === 1 && first?.kind === "seq" ? first.items : args.positional;
         const values = list.map(asNumber);
         if (values.some((v) => v === undefined) || values.length === 0) return list.find((v) => v.kind === "unknown") ?? unknown(`${this.file.textOf(node)} cannot be read statically`, range);
-        const pick = (name === "min" ? Math.min : Math.max)(...(values as number[]));
-        const chosen = list[values.indexOf(pick)]!;
+        // CPython's min_max (Python/bltinmodule.c): the first item, replaced only by one that compares strictly
+        // less (min) or greater (max); so a NaN is kept or skipped by position, never "found" (Math.max → NaN).
+        const nums = values as number[];
+        let at = 0;
+        for (let i = 1; i < nums.length; i++) if (name === "min" ? nums[i]! < nums[at]! : nums[i]! > nums[at]!) at = i;
+        const pick = nums[at]!;
+        const chosen = list[at]!;
         return chosen.kind === "num" ? { ...chosen, prov: derived(pick, this.file.textOf(node), list.filter((v): v is PyVal & { kind: "num" } => v.kind === "num").map((v) => v.prov), range) } : numericResult(pick, true);
       }
       case "int":

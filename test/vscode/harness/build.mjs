@@ -1,5 +1,5 @@
 // Bundles the integration suites with esbuild into out/vscode-tests/<suite>/:
-// - the Node extension host's suites (suite, suite-empty): each `index.ts` (the entry the host runs) and each
+// - the Node extension host's suites (suite, suite-empty, suite-untrusted): each `index.ts` (the entry the host runs) and each
 //   `*.test.ts` on its own, `vscode` and `mocha` left external (the host provides the first; the second must be
 //   the very module the index runs, resolved from node_modules);
 // - the web-worker host's suite (suite-web): one browser bundle, mocha's browser build and the tests inside.
@@ -7,7 +7,7 @@ import * as esbuild from "esbuild";
 import { readdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
 
-export const SUITES = ["suite", "suite-empty"];
+export const SUITES = ["suite", "suite-empty", "suite-untrusted"];
 export const WEB_SUITE = "suite-web";
 
 export async function buildSuites(root) {

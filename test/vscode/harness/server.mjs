@@ -18,10 +18,11 @@ export function freePort() {
 }
 
 /**
- * @param {{ serverMain: string, runDir: string, workspace: string, logFile: string, env?: Record<string, string> }} options
+ * @param {{ serverMain: string, runDir: string, workspace: string, logFile: string, env?: Record<string, string>, workspaceTrust?: boolean }} options
+ *   workspaceTrust: keep workspace trust on (a fresh browser has trusted nothing: the folder opens in restricted mode)
  * @returns {Promise<{ port: number, origin: string }>}
  */
-export async function startServer({ serverMain, runDir, workspace, logFile, env = {} }) {
+export async function startServer({ serverMain, runDir, workspace, logFile, env = {}, workspaceTrust = false }) {
   rmSync(runDir, { recursive: true, force: true });
   const dir = (name) => {
     const p = join(runDir, name);
@@ -37,7 +38,7 @@ export async function startServer({ serverMain, runDir, workspace, logFile, env 
     "--accept-server-license-terms",
     "--enable-smoke-test-driver",
     "--disable-telemetry",
-    "--disable-workspace-trust",
+    ...(workspaceTrust ? [] : ["--disable-workspace-trust"]),
     "--server-data-dir", dir("server-data"),
     "--user-data-dir", dir("user-data"),
     "--extensions-dir", dir("extensions"),

@@ -1,11 +1,13 @@
 import * as assert from "node:assert/strict";
 import * as vscode from "vscode";
+import { MAX_TICKS } from "../../../src/core/evaluate";
+import { readSettings } from "../../../src/extension/settings";
 import { api, closeAllEditors, coreSchedules, fixture, introduceShortTmax, lensTitles, lrScopeDiagnostics, openFixture, positionOf, revertActive, setUserSetting, waitFor, withoutAutoSave } from "../util";
 
 /** Each `lrscope.*` setting, changed in the user settings, takes effect at once; each is put back after. */
 suite("settings", () => {
   withoutAutoSave();
-  const touched = ["codeLens.enabled", "hover.enabled", "statusBar.enabled", "diagnostics.rules", "stepsPerEpoch", "workspaceIndex.enabled"];
+  const touched = ["codeLens.enabled", "hover.enabled", "statusBar.enabled", "diagnostics.rules", "stepsPerEpoch", "workspaceIndex.enabled", "maxTicks"];
   teardown(async () => {
     await revertActive();
     await closeAllEditors();
@@ -67,6 +69,30 @@ suite("settings", () => {
     const core = coreSchedules(uri, document.getText(), { stepsPerEpoch: 1251 }).entries[0]!;
     assert.equal(after.entries[0]!.curve.total, core.curve.total);
     assert.deepEqual(Array.from(after.entries[0]!.curve.groups[0]!), Array.from(core.curve.groups[0]!));
+  });
+
+  test("lrscope.maxTicks: the reader's default is 10^7 and it reads a changed value (a bad one falls back)", async () => {
+    assert.equal(readSettings().maxTicks, MAX_TICKS);
+    assert.equal(MAX_TICKS, 10_000_000);
+    await setUserSetting("maxTicks", 123.7);
+    assert.equal(readSettings().maxTicks, 123);
+    await setUserSetting("maxTicks", -5);
+    assert.equal(readSettings().maxTicks, MAX_TICKS);
+  });
+
+  test("lrscope.maxTicks: a curve over the limit is refused with a diagnostic that names the setting; raised, it is drawn", async () => {
+    const lr = await api();
+    const { document } = await openFixture("pytorch/steplr_imagenet.py");
+    const { uri } = document;
+    // 90 epochs (--epochs default 90, stepped once per epoch): refused under a limit of 89, drawn under 90.
+    await waitFor(async () => (await lr.schedulesOf(uri)).entries[0]?.curve.total === 90, "the 90-epoch curve");
+    await setUserSetting("maxTicks", 89);
+    const [refused] = await waitFor(() => { const d = lrScopeDiagnostics(uri, "too-many-ticks"); return d.length > 0 ? d : undefined; }, "the refusal");
+    assert.match(refused!.message, /90 epochs is more than the 89 evaluated at most\. To draw it, raise the setting lrscope\.maxTicks \(now 89\)/);
+    assert.equal((await lr.schedulesOf(uri)).entries[0]!.curve.total, 0);
+    await setUserSetting("maxTicks", 90);
+    await waitFor(() => lrScopeDiagnostics(uri, "too-many-ticks").length === 0, "the refusal gone");
+    assert.equal((await lr.schedulesOf(uri)).entries[0]!.curve.total, 90);
   });
 
   test("lrscope.workspaceIndex.enabled: off, the LR Schedules view is empty; on, it lists the schedules again", async () => {

@@ -1,0 +1,50 @@
+// Counterexamples the fuzz suite (test/fuzz, `npm run fuzz -- --runs 100000`) found, kept as unit tests.
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { readSchedules } from "../../src/dialects";
+import { run } from "../parse/python/helpers";
+
+void describe("fuzz regressions", () => {
+  // pytorch reader, seed 1009660970 (100,000 runs): `best_acc1 = float('nan')` in the ImageNet example made
+  // `best_acc1 = max(acc1, best_acc1)` throw (Math.max gave NaN, whose index in the arguments is -1).
+  void it("max/min with a NaN follow CPython's min_max: the first item, replaced only when strictly beyond", () => {
+    const { get } = run("nan = float('nan')\na = max(1.0, nan)\nb = max(nan, 1.0)\nc = min(nan, 2.0, 1.0)\nd = min(3.0, nan, 1.0)\ne = max([2, 5, 5.0])\n");
+    const v = (name: string): number => {
+      const x = get(name);
+      assert.equal(x.kind, "num", name);
+      return x.value;
+    };
+    // max(1.0, nan): nan > 1.0 is False → 1.0; max(nan, 1.0): 1.0 > nan is False → nan
+    assert.equal(v("a"), 1);
+    assert.ok(Number.isNaN(v("b")));
+    assert.ok(Number.isNaN(v("c")));
+    // min(3.0, nan, 1.0): nan < 3.0 False, 1.0 < 3.0 True → 1.0
+    assert.equal(v("d"), 1);
+    // ties keep the first: max([2, 5, 5.0]) is the int 5
+    assert.equal(v("e"), 5);
+  });
+
+  void it("the ImageNet script with best_acc1 = float('nan') reads without throwing", () => {
+    const text = `import torch
+from torch.optim.lr_scheduler import StepLR
+best_acc1 = float('nan')
+
+def validate():
+    return 0.0
+
+def main():
+    optimizer = torch.optim.SGD(model.parameters(), 0.1, momentum=0.9)
+    scheduler = StepLR(optimizer, step_size=30, gamma=0.1)
+    for epoch in range(0, 90):
+        acc1 = validate()
+        scheduler.step()
+        best_acc1 = max(acc1, best_acc1)
+
+if __name__ == '__main__':
+    main()
+`;
+    const r = readSchedules("train.py", text, {});
+    assert.ok(!r.problems.some((p) => p.code === "reader-failed"), JSON.stringify(r.problems));
+    assert.equal(r.schedules[0]?.total?.value, 90);
+  });
+});
