@@ -4,6 +4,7 @@ import type { DeepSpeedProgram } from "./deepspeed/spec";
 import type { FairseqProgram } from "./fairseq/spec";
 import type { KerasProgram } from "./keras/spec";
 import type { MegatronProgram } from "./megatron/spec";
+import type { NemoProgram } from "./nemo/spec";
 import type { OptaxProgram } from "./optax/spec";
 import type { Detectron2Program } from "./detectron2/spec";
 import type { MmengineProgram } from "./mmengine/spec";
@@ -35,7 +36,7 @@ export interface ScalingRule {
 }
 
 /** The framework-specific part: what to simulate. New families add their program here. */
-export type Program = TorchProgram | DeepSpeedProgram | MmengineProgram | TimmProgram | UltralyticsProgram | Detectron2Program | PaddleProgram | KerasProgram | OptaxProgram | MegatronProgram | FairseqProgram;
+export type Program = TorchProgram | DeepSpeedProgram | MmengineProgram | TimmProgram | UltralyticsProgram | Detectron2Program | PaddleProgram | KerasProgram | OptaxProgram | MegatronProgram | FairseqProgram | NemoProgram;
 
 /**
  * What every reader produces and every view consumes: a schedule as the framework will run it, with the

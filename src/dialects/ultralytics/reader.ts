@@ -28,6 +28,8 @@ export function isUltralyticsArgs(root: ConfigMap): boolean {
   const lrKeys = ["lr0", "lrf", "warmup_epochs", "cos_lr", "optimizer", "epochs"].filter((k) => keys.has(k)).length;
   if ([...keys].some((k) => YOLOV5_HYP_KEYS.has(k)) && !keys.has("mode") && !keys.has("task") && !keys.has("epochs")) return false;
   if (root.entries.some((e) => e.key === "_base_" || e.key === "param_scheduler" || e.key === "optim_wrapper")) return false;
+  // YOLOv5's opt.yaml (train.py's arguments with a `hyp` map): the yolov5 reader's.
+  if (root.entries.some((e) => e.key === "hyp" && e.value.kind === "map") && keys.has("noautoanchor")) return false;
   return (keys.has("lr0") && (own >= 1 || keys.has("lrf"))) || (lrKeys >= 2 && own >= 3);
 }
 
