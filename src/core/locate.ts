@@ -57,13 +57,14 @@ function size(r: SourceRange): number {
 }
 
 /**
- * Whether the schedule used the place `line:column` of `file`, and the innermost value written there (the
- * `T_max` argument inside the `CosineAnnealingLR(...)` call); `undefined` when it did not.
+ * Whether the schedule used the place `line:column` of `file` (of its cell `cell` in a notebook), and the
+ * innermost value written there (the `T_max` argument inside the `CosineAnnealingLR(...)` call); `undefined`
+ * when it did not.
  */
-export function usedAt(desc: ScheduleDescription, file: string, line: number, column: number): { readonly range: SourceRange; readonly value?: Value } | undefined {
+export function usedAt(desc: ScheduleDescription, file: string, line: number, column: number, cell?: number): { readonly range: SourceRange; readonly value?: Value } | undefined {
   let best: UsedRange | undefined;
   for (const u of usedRanges(desc)) {
-    if (u.range.file !== file || !contains(u.range, line, column)) continue;
+    if (u.range.file !== file || u.range.cell !== cell || !contains(u.range, line, column)) continue;
     if (!best || size(u.range) < size(best.range) || (size(u.range) === size(best.range) && u.value && !best.value)) best = u;
   }
   return best;

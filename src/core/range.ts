@@ -6,9 +6,14 @@ export interface SourceRange {
   readonly startColumn: number;
   readonly endLine: number;
   readonly endColumn: number;
+  /**
+   * In a Jupyter notebook (`file` is the `.ipynb`): the index of the cell in the notebook's cells (markdown
+   * cells count, as in VS Code's `NotebookCell.index`); the lines and columns are then the cell's own.
+   */
+  readonly cell?: number;
 }
 
-/** `file:line` with a 1-based line, the form terminals and editors link. */
+/** `file:line` with a 1-based line, the form terminals and editors link; `file cell N:line` in a notebook (N 1-based). */
 export function formatLocation(range: SourceRange): string {
-  return `${range.file}:${range.startLine + 1}`;
+  return range.cell === undefined ? `${range.file}:${range.startLine + 1}` : `${range.file} cell ${range.cell + 1}:${range.startLine + 1}`;
 }

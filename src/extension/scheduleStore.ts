@@ -3,8 +3,9 @@ import type { Curve } from "../core/curve";
 import { evaluate } from "../core/evaluate";
 import type { Problem } from "../core/problem";
 import type { ScheduleDescription } from "../core/schedule";
-import { isSupportedFile, readSchedules, type Inputs } from "../dialects";
+import { isSupportedFile, readSchedules, type Inputs, type LoadingRounds } from "../dialects";
 import { magicCommentInputs } from "./magicComments";
+import { cellOf, ipynbCodeText, notebookFileUri, notebookOf, notebookSource, notebookText, notebookVersion } from "./notebooks";
 import type { Settings } from "./settings";
 
 /** A schedule of a document with its curve (the curve has total 0 when it cannot be drawn). */
@@ -51,6 +52,7 @@ export class ScheduleStore implements vscode.Disposable {
     this.subscriptions.push(
       vscode.workspace.onDidSaveTextDocument((doc) => this.invalidateDependents(doc.uri)),
       vscode.workspace.onDidCloseTextDocument((doc) => this.cache.delete(doc.uri.toString())),
+      vscode.workspace.onDidCloseNotebookDocument((notebook) => this.cache.delete(`notebook:${notebook.uri.toString()}`)),
     );
   }
 
@@ -74,14 +76,17 @@ export class ScheduleStore implements vscode.Disposable {
    * through `workspace.fs`). Not cached: the index keeps what it read.
    */
   getText(uri: vscode.Uri, text: string): Promise<DocumentSchedules> {
-    return this.readFrom(uri, text, 0, this.inputsForText(uri, text));
+    return this.readFrom(uri, text, 0, this.inputsForText(uri, uri.path.endsWith(".ipynb") ? ipynbCodeText(text) : text));
   }
 
   perFileInputs(uri: vscode.Uri): Inputs {
+    uri = notebookFileUri(uri);
     return this.perFile.get(uri.toString()) ?? {};
   }
 
   async setPerFileInputs(uri: vscode.Uri, inputs: Inputs): Promise<void> {
+    // Set from a notebook cell (its CodeLens, its preview): the inputs are the notebook's.
+    uri = notebookFileUri(uri);
     const clean = Object.fromEntries(Object.entries(inputs).filter(([, v]) => typeof v === "number" && Number.isFinite(v) && v > 0));
     if (Object.keys(clean).length === 0) this.perFile.delete(uri.toString());
     else this.perFile.set(uri.toString(), clean);
@@ -91,11 +96,14 @@ export class ScheduleStore implements vscode.Disposable {
   }
 
   isCandidate(document: vscode.TextDocument): boolean {
+    if (cellOf(document)) return document.languageId === "python";
     return (document.uri.scheme === "file" || document.uri.scheme === "vscode-vfs" || document.uri.scheme === "untitled" || document.uri.scheme === "vscode-remote") && isSupportedFile(document.fileName);
   }
 
   /** The schedules of a document at its current version. */
   get(document: vscode.TextDocument): Promise<DocumentSchedules> {
+    const notebook = notebookOf(document);
+    if (notebook) return this.getNotebook(notebook, document.version);
     const inputs = this.inputsFor(document);
     const key = `${document.version}:${JSON.stringify(inputs)}`;
     const id = document.uri.toString();
@@ -104,6 +112,22 @@ export class ScheduleStore implements vscode.Disposable {
     const value = this.read(document, inputs);
     this.cache.set(id, { key, value });
     return value;
+  }
+
+  /**
+   * The schedules of an open notebook, from all its cells as they are in the editor (notebooks.ts), for one of
+   * its cells (or the `.ipynb` opened as text): `version` is that document's, which the providers compare.
+   */
+  private getNotebook(notebook: vscode.NotebookDocument, version: number): Promise<DocumentSchedules> {
+    const inputs = this.inputsForText(notebook.uri, notebookText(notebook));
+    const key = `${notebookVersion(notebook)}:${JSON.stringify(inputs)}`;
+    const id = `notebook:${notebook.uri.toString()}`;
+    let hit = this.cache.get(id);
+    if (hit?.key !== key) {
+      hit = { key, value: this.readFrom(notebook.uri, notebookSource(notebook), notebook.version, inputs) };
+      this.cache.set(id, hit);
+    }
+    return hit.value.then((doc) => ({ ...doc, version }));
   }
 
   private read(document: vscode.TextDocument, inputs: Inputs): Promise<DocumentSchedules> {
@@ -116,6 +140,8 @@ export class ScheduleStore implements vscode.Disposable {
     if (text.length > maxDocumentChars) return { uri, version, inputs, dialects: [], entries: [], problems: [], dependencies: [] };
     const loaded = new Map<string, string | undefined>();
     let result: ReturnType<typeof readSchedules> | undefined;
+    // Readers whose files did not change between rounds are not run again (dialects/index.ts `LoadingRounds`).
+    const readerRounds: LoadingRounds = new Map();
     for (let round = 0; round < maxDependencyRounds; round++) {
       const asked: string[] = [];
       result = readSchedules(path, text, inputs, {
@@ -124,12 +150,12 @@ export class ScheduleStore implements vscode.Disposable {
           asked.push(p);
           return undefined;
         },
-      });
+      }, readerRounds);
       if (asked.length === 0) break;
       for (const p of asked) loaded.set(p, await readText(uri.with({ path: p })));
     }
     result ??= readSchedules(path, text, inputs);
-    const entries = result.schedules.map((schedule) => ({ schedule, curve: evaluate(schedule) }));
+    const entries = result.schedules.map((schedule) => ({ schedule, curve: withMaxTicksHint(evaluate(schedule, undefined, { maxTicks: this.settings.maxTicks }), this.settings.maxTicks) }));
     const dependencies = [...loaded.keys()].map((p) => uri.with({ path: p }));
     return { uri, version, inputs, dialects: result.dialects, entries, problems: result.problems, dependencies };
   }
@@ -151,6 +177,13 @@ export class ScheduleStore implements vscode.Disposable {
     for (const s of this.subscriptions) s.dispose();
     this.changed.dispose();
   }
+}
+
+/** A refused curve says how to draw it anyway: the setting that holds the limit (the CLI says `--allow-huge`). */
+export function withMaxTicksHint(curve: Curve, maxTicks: number): Curve {
+  if (!curve.problems.some((p) => p.code === "too-many-ticks")) return curve;
+  const hint = vscode.l10n.t("To draw it, raise the setting lrscope.maxTicks (now {0}); each step or epoch takes 8 bytes per series in memory.", maxTicks.toLocaleString("en-US"));
+  return { ...curve, problems: curve.problems.map((p) => (p.code === "too-many-ticks" ? { ...p, message: `${p.message} ${hint}` } : p)) };
 }
 
 /** A file's text from an open editor if there is one (unsaved edits count), else from the file system. */

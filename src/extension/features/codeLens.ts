@@ -3,6 +3,7 @@ import { formatSummary, summarize } from "../../core/summary";
 import { Command } from "../commands";
 import type { Feature } from "../context";
 import { scheduleDocuments } from "../guardedCommand";
+import { inDocument } from "../notebooks";
 import { toRange } from "../ranges";
 
 /** A one-line summary above each schedule (`0.4 → 0 · warmup 5 ep · cosine · 90 ep`) that opens the preview. */
@@ -15,7 +16,7 @@ export const codeLens: Feature = ({ store, settings, onDidChangeSettings }) => {
       const doc = await store.get(document);
       if (token.isCancellationRequested || doc.version !== document.version) return [];
       return doc.entries
-        .filter((e) => e.schedule.source.file === document.uri.path)
+        .filter((e) => inDocument(e.schedule.source, document))
         .map(({ schedule, curve }) => {
           const line = toRange(schedule.source).start.line;
           return new vscode.CodeLens(new vscode.Range(line, 0, line, 0), {
@@ -31,6 +32,8 @@ export const codeLens: Feature = ({ store, settings, onDidChangeSettings }) => {
     changed,
     vscode.languages.registerCodeLensProvider(scheduleDocuments, provider),
     store.onDidChange(() => changed.fire()),
+    // An edit in one notebook cell can move the schedules of the others.
+    vscode.workspace.onDidChangeNotebookDocument(() => changed.fire()),
     onDidChangeSettings(() => changed.fire()),
   );
 };

@@ -2,6 +2,7 @@ import * as vscode from "vscode";
 import { lintSchedule } from "../../core/lint";
 import type { Problem } from "../../core/problem";
 import type { Feature } from "../context";
+import { holdsFileProblems, inDocument, siblingCells } from "../notebooks";
 import { toRange } from "../ranges";
 
 const severities: Record<Problem["severity"], vscode.DiagnosticSeverity> = {
@@ -23,7 +24,8 @@ export const diagnostics: Feature = ({ store, settings, onDidChangeSettings }) =
     const seen = new Set<string>();
     const list: vscode.Diagnostic[] = [];
     for (const p of problems) {
-      if (off.has(p.code) || (p.range && p.range.file !== document.uri.path)) continue;
+      // A notebook cell shows its own ranges; problems without one go on its first code cell.
+      if (off.has(p.code) || (p.range ? !inDocument(p.range, document) : !holdsFileProblems(document))) continue;
       const key = `${p.code}:${p.message}:${p.range?.startLine}`;
       if (seen.has(key)) continue;
       seen.add(key);
@@ -38,7 +40,8 @@ export const diagnostics: Feature = ({ store, settings, onDidChangeSettings }) =
   const subscriptions = [
     collection,
     vscode.workspace.onDidOpenTextDocument((d) => void refresh(d)),
-    vscode.workspace.onDidChangeTextDocument((e) => void refresh(e.document)),
+    vscode.workspace.onDidChangeTextDocument((e) => [e.document, ...siblingCells(e.document)].forEach((d) => void refresh(d))),
+    vscode.workspace.onDidOpenNotebookDocument((n) => n.getCells().forEach((c) => void refresh(c.document))),
     vscode.workspace.onDidCloseTextDocument((d) => collection.delete(d.uri)),
     store.onDidChange(refreshAll),
     onDidChangeSettings(refreshAll),

@@ -4,6 +4,7 @@ import { Command } from "../commands";
 import type { Feature } from "../context";
 import { scheduleHoverMarkdown } from "../format/hover";
 import { commandLink, scheduleDocuments, translate } from "../guardedCommand";
+import { cellOf } from "../notebooks";
 import { toRange } from "../ranges";
 
 /**
@@ -20,8 +21,10 @@ export const hover: Feature = ({ store, settings }) =>
       const parts: string[] = [];
       let range: vscode.Range | undefined;
       const folder = document.uri.path.replace(/[^/]*$/, "");
+      // In a notebook cell, the ranges of that cell (SourceRange.cell).
+      const cell = cellOf(document)?.index;
       for (const { schedule, curve } of doc.entries) {
-        const hit = usedAt(schedule, document.uri.path, position.line, position.character);
+        const hit = usedAt(schedule, document.uri.path, position.line, position.character, cell);
         if (!hit) continue;
         range ??= toRange(hit.range);
         parts.push(

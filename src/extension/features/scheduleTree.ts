@@ -44,7 +44,8 @@ export const scheduleTree: Feature = ({ store, settings, output }) => {
       const name = baseName(node.file.relativePath);
       const item = new vscode.TreeItem(node.many ? `${name} · ${node.schedule.name}` : name);
       item.description = node.schedule.summary;
-      item.tooltip = `${node.file.relativePath}:${node.schedule.line + 1} · ${node.schedule.name}\n${node.schedule.summary}`;
+      const cell = node.schedule.cell === undefined ? "" : ` cell ${node.schedule.cell + 1}`;
+      item.tooltip = `${node.file.relativePath}${cell}:${node.schedule.line + 1} · ${node.schedule.name}\n${node.schedule.summary}`;
       item.resourceUri = uri;
       item.iconPath = new vscode.ThemeIcon("graph-line");
       item.contextValue = "lrscope.schedule";

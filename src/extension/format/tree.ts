@@ -2,6 +2,8 @@
 export interface IndexedSchedule {
   readonly name: string;
   readonly line: number;
+  /** The notebook cell `line` is in (`SourceRange.cell`), for a `.ipynb`. */
+  readonly cell?: number;
   readonly summary: string;
 }
 
