@@ -174,11 +174,11 @@ function toJson(report: Report): unknown {
       };
       if (curve.momentum?.[0]) out.momentum = Array.from(curve.momentum[0]);
       if (rest.length > 0) out.groups = Object.fromEntries(rest.map((g, i) => [`group${i + 1}`, Array.from(g)]));
-      out.source = { file: schedule.source.file, line: schedule.source.startLine + 1 };
+      out.source = { file: schedule.source.file, line: schedule.source.startLine + 1, ...(schedule.source.cell !== undefined ? { cell: schedule.source.cell + 1 } : {}) };
       if (schedule.stepsPerEpoch) out.stepsPerEpoch = schedule.stepsPerEpoch.value;
       out.boundaries = curve.boundaries;
-      out.assumptions = schedule.assumptions.map((a) => ({ input: a.input, message: a.message, ...(a.value !== undefined ? { value: a.value } : {}), ...(a.range ? { line: a.range.startLine + 1 } : {}) }));
-      out.warnings = [...schedule.problems, ...curve.problems].map((p) => ({ severity: p.severity, code: p.code, message: p.message, ...(p.range ? { line: p.range.startLine + 1 } : {}) }));
+      out.assumptions = schedule.assumptions.map((a) => ({ input: a.input, message: a.message, ...(a.value !== undefined ? { value: a.value } : {}), ...(a.range ? { line: a.range.startLine + 1, ...(a.range.file !== schedule.source.file ? { file: a.range.file } : {}) } : {}) }));
+      out.warnings = [...schedule.problems, ...curve.problems].map((p) => ({ severity: p.severity, code: p.code, message: p.message, ...(p.range ? { line: p.range.startLine + 1, ...(p.range.file !== schedule.source.file ? { file: p.range.file } : {}), ...(p.range.cell !== undefined ? { cell: p.range.cell + 1 } : {}) } : {}) }));
       if (report.at !== undefined) out.at = atEpoch(report, schedule.name);
       return out;
     }),

@@ -17,7 +17,7 @@ export function registerGuardedCommand(id: string, title: string, body: (...args
 }
 
 /** The documents LR Scope reads, by language (never `*`). */
-export const scheduleDocuments: vscode.DocumentSelector = [{ language: "python" }, { language: "yaml" }, { language: "json" }, { language: "jsonc" }, { language: "shellscript" }];
+export const scheduleDocuments: vscode.DocumentSelector = [{ language: "python" }, { language: "yaml" }, { language: "json" }, { language: "jsonc" }, { language: "shellscript" }, { language: "makefile" }];
 
 /** `command:` link with JSON arguments, for trusted Markdown (a `Uri` argument is revived as a Uri). */
 export function commandLink(id: string, args?: readonly unknown[]): string {

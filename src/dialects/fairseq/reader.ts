@@ -6,7 +6,7 @@ import { derived, frameworkDefault, literal, userInput, type Value } from "../..
 import { at, entry, parseYamlConfig, type ConfigNode } from "../../parse/config";
 import type { ReaderContext, ReadResult } from "../index";
 import { parseFlags } from "../megatron/flags";
-import { parseLaunchScript, type LaunchCommand } from "../megatron/shell";
+import { parseLaunchScript, type LaunchCommand } from "../../parse/shell";
 import { pinnedVersion } from "../versions";
 
 export const FAIRSEQ_REFERENCE = "facebookresearch/fairseq fairseq/optim/lr_scheduler/*.py, fairseq/trainer.py";

@@ -1,7 +1,7 @@
 import type { Problem } from "../../core/problem";
 import type { SourceRange } from "../../core/range";
 import { frameworkDefault, literal, type Value } from "../../core/value";
-import type { ArgWord } from "./shell";
+import type { ArgWord } from "../../parse/shell";
 
 /** `--flag value...` / `--flag=value` settings of a command line; the last one wins, as in argparse. */
 export interface FlagSetting {

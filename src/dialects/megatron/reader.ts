@@ -5,7 +5,7 @@ import { derived, frameworkDefault, userInput, type Value } from "../../core/val
 import type { ReaderContext, ReadResult } from "../index";
 import { pinnedVersion } from "../versions";
 import { FlagReader, parseFlags } from "./flags";
-import { parseLaunchScript, type LaunchCommand } from "./shell";
+import { parseLaunchScript, type LaunchCommand } from "../../parse/shell";
 
 export const MEGATRON_REFERENCE = "NVIDIA/Megatron-LM megatron/core/optimizer_param_scheduler.py, megatron/training/training.py get_optimizer_param_scheduler";
 

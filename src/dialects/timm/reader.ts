@@ -49,6 +49,10 @@ function readScript(fileName: string, text: string, context: ReaderContext): Rea
   for (const command of parseShell(fileName, text)) {
     const run = trainCommand(command);
     if (!run) continue;
+    // A train.py of the workspace that is not timm's (never mentions timm) is the launch reader's (src/dialects/launch).
+    const script = run.viaTimmScript ? undefined : command.words.find((w) => w.text === "train.py" || w.text.endsWith("/train.py"));
+    const own = script && !script.text.startsWith("/") ? context.files.read(joinPath(dirname(fileName), script.text)) : undefined;
+    if (own !== undefined && !/\btimm\b/.test(own)) continue;
     const parsed = parseTrainArgv(run.args);
     const problems: Problem[] = [...parsed.problems];
     let settings = new Map<string, Setting>();

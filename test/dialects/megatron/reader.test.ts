@@ -2,7 +2,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { readMegatron } from "../../../src/dialects/megatron/reader";
-import { parseLaunchScript } from "../../../src/dialects/megatron/shell";
+import { parseLaunchScript } from "../../../src/parse/shell";
 import { curve } from "../keras/helpers";
 
 const ctx = (inputs = {}) => ({ inputs, files: { read: () => undefined } });

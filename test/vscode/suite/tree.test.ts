@@ -3,6 +3,7 @@ import * as vscode from "vscode";
 import { formatSummary, summarize } from "../../../src/core/summary";
 import { isSupportedFile } from "../../../src/dialects";
 import type { TreeRow } from "../../../src/extension/api";
+import { indexInclude } from "../../../src/extension/workspaceIndex";
 import { api, coreSchedules, waitFor } from "../util";
 
 /**
@@ -11,7 +12,7 @@ import { api, coreSchedules, waitFor } from "../util";
  * folder, then its files' schedules, each with the core's summary.
  */
 async function expectedRows(): Promise<TreeRow[]> {
-  const uris = (await vscode.workspace.findFiles("**/*.{py,json,yaml,yml,sh}")).filter((u) => isSupportedFile(u.path));
+  const uris = (await vscode.workspace.findFiles(indexInclude)).filter((u) => isSupportedFile(u.path));
   const files: { path: string; uri: vscode.Uri; schedules: { name: string; summary: string }[] }[] = [];
   for (const uri of uris) {
     const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));

@@ -1,9 +1,10 @@
-import type { SourceRange } from "../../core/range";
-import { LineIndex } from "../../parse/lines";
+import type { SourceRange } from "../core/range";
+import { LineIndex } from "./lines";
 
 /**
- * The argument lists of a launch script as bash builds them, for Megatron-LM and fairseq scripts: unlike
- * timm's one-line commands (src/dialects/timm/shell.ts), these collect flags in variables and arrays
+ * The argument lists of a launch script as bash builds them, shared by the Megatron-LM, fairseq and launch-line
+ * readers (src/dialects/launch also feeds it Makefile recipes): unlike timm's one-line commands
+ * (src/dialects/timm/shell.ts), these collect flags in variables and arrays
  * (`GPT_ARGS=(--lr 1e-4 ...)`, `OPTS="--lr 1e-4 ..."`) and expand them in the launch line
  * (`torchrun ${DIST[@]} pretrain_gpt.py ${GPT_ARGS[@]} $OPTS`), so this reader keeps arrays and splits
  * unquoted expansions into words as bash does. It never runs anything: command substitutions, positional
@@ -31,15 +32,26 @@ interface Piece {
 }
 
 /** Stands in a word's text for an unknown expansion, so a split value knows which of its words are dynamic. */
-const MARK = "\u0000";
+export const MARK = "\u0000";
 
-type Var = { readonly kind: "scalar"; readonly value: string; readonly range: SourceRange; readonly dynamic?: string } | { readonly kind: "array"; readonly items: readonly ArgWord[] };
+/** A shell variable: a scalar (its value may hold MARKs for unknown parts) or an array. */
+export type ShellVar = { readonly kind: "scalar"; readonly value: string; readonly range: SourceRange; readonly dynamic?: string } | { readonly kind: "array"; readonly items: readonly ArgWord[] };
+
+type Var = ShellVar;
 
 const separators = new Set(["\n", ";", "&", "|"]);
 
-export function parseLaunchScript(file: string, text: string): LaunchCommand[] {
-  const lines = new LineIndex(file, text);
-  const vars = new Map<string, Var>();
+export interface ShellOptions {
+  /** Variables set before the script starts (a Makefile's variables for its recipe lines). */
+  readonly vars?: ReadonlyMap<string, ShellVar>;
+  /** Where offsets of `text` are in the file, when `text` is made from it (Makefile recipes); default: `text` is the file. */
+  readonly rangeOf?: (from: number, to: number) => SourceRange;
+}
+
+export function parseLaunchScript(file: string, text: string, options: ShellOptions = {}): LaunchCommand[] {
+  const index = options.rangeOf ? undefined : new LineIndex(file, text);
+  const lines = { range: options.rangeOf ?? ((from: number, to: number): SourceRange => index!.range(from, to)) };
+  const vars = new Map<string, Var>(options.vars ?? []);
   const commands: LaunchCommand[] = [];
   const n = text.length;
   let i = 0;
