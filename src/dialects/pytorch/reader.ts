@@ -3,9 +3,10 @@ import type { SourceRange } from "../../core/range";
 import type { ParamGroup, ScheduleDescription, Unit } from "../../core/schedule";
 import type { LrLambda, TorchSchedulerKind, TorchSchedulerSpec } from "../../core/torch/spec";
 import { derived, frameworkDefault, userInput, type Value } from "../../core/value";
+import type { LaunchArgv } from "../../parse/python/argparse";
 import { Interpreter, type CallSite, type EvaluatedArguments, type Host, type LoopFrame } from "../../parse/python/interpreter";
 import { compileNumeric } from "../../parse/python/numeric";
-import { PythonFile, type SyntaxNode } from "../../parse/python/syntax";
+import { parsePython, type PythonFile, type SyntaxNode } from "../../parse/python/syntax";
 import { asNumber, unknown, type PyVal } from "../../parse/python/values";
 import { optimizerSignatures, schedulerSignatures, type Default } from "./signatures";
 
@@ -52,15 +53,26 @@ const cliOption: Record<Input, string> = {
   commandLine: "command-line arguments",
 };
 
+/** How a launch line (src/dialects/launch) runs the script: its command line and the processes it starts. */
+export interface ScriptLaunch {
+  readonly argv: LaunchArgv;
+  /** Processes the launcher starts (torchrun --nproc_per_node × --nnodes...): what `dist.get_world_size()` returns. */
+  readonly worldSize?: Value;
+  /** Why the launch line does not say the world size. */
+  readonly worldSizeUnknown?: { readonly reason: string; readonly range: SourceRange };
+}
+
 /**
  * Reads a PyTorch training script statically: the optimizers and `torch.optim.lr_scheduler` schedulers it
  * constructs, the values they use, and where `scheduler.step()` runs (epoch loop → unit epoch, batch loop →
- * unit step). Never runs the file.
+ * unit step). Never runs the file. With `launch`, `parse_args()` reads the launch line's command line
+ * instead of only the defaults.
  */
-export function readPyTorchScript(fileName: string, text: string, inputs: Inputs = {}): ReadResult {
-  const file = new PythonFile(fileName, text);
-  const host = new TorchHost(file, inputs);
+export function readPyTorchScript(fileName: string, text: string, inputs: Inputs = {}, launch?: ScriptLaunch): ReadResult {
+  const file = parsePython(fileName, text);
+  const host = new TorchHost(file, inputs, launch);
   const interp = new Interpreter(file, host);
+  if (launch) interp.argv = launch.argv;
   host.interp = interp;
   interp.run();
 
@@ -96,7 +108,7 @@ function describe(optimizer: OptimizerData, inputs: Inputs, interp: Interpreter,
     kinds.push({ ...kind, name: s.name, range: s.range, args: s.args });
   }
   // An optimizer value that cannot be read (an lr scaled by the world size...) is never replaced by a default.
-  const evaluable = kinds.length === all.length && optimizer.groups.length > 0 && !optimizer.problems.some((p) => p.severity === "error" || p.code === "needs-input");
+  const evaluable = kinds.length === all.length && optimizer.groups.length > 0 && !optimizer.problems.some((p) => p.severity === "error" || p.code === "needs-input") && !all.some((s) => s.problems.some((p) => p.code === "unsupported-step-argument"));
 
   // Unit and length come from the loops around the first step() call.
   const site = top.steps[0] ?? stepped[0]?.steps[0];
@@ -231,11 +243,19 @@ class TorchHost implements Host {
   constructor(
     private readonly file: PythonFile,
     private readonly inputs: Inputs,
+    private readonly launch?: ScriptLaunch,
   ) {}
 
   call(callee: PyVal, args: EvaluatedArguments, site: CallSite): PyVal | undefined {
     if (callee.kind === "method" && callee.self.kind === "object" && callee.self.type === "torch.scheduler" && callee.name === "step") {
-      (callee.self.data as SchedulerData).steps.push(site);
+      const data = callee.self.data as SchedulerData;
+      data.steps.push(site);
+      // step(epoch) sets last_epoch (closed forms; CosineAnnealingWarmRestarts: T_cur = epoch mod T_i, the
+      // step(epoch + i / iters) of its docstring), which is not evaluated: refuse rather than plot step()'s curve.
+      // ReduceLROnPlateau's argument is the metric (its own warning).
+      if (data.className !== "ReduceLROnPlateau" && (args.positional.length > 0 || args.keyword.has("epoch")) && !data.problems.some((p) => p.code === "unsupported-step-argument")) {
+        data.problems.push({ severity: "error", code: "unsupported-step-argument", message: `${this.file.textOf(site.node)}: step() with an explicit epoch sets ${data.name}'s last_epoch${data.className === "CosineAnnealingWarmRestarts" ? " (and T_cur)" : ""} directly, which LR Scope does not evaluate; only step() without arguments is`, range: site.range });
+      }
       return { kind: "none" };
     }
     if (callee.kind !== "ref") return undefined;
@@ -247,6 +267,13 @@ class TorchHost implements Host {
     if (callee.imported && (callee.path === "tqdm" || /^tqdm\.(\w+\.)*tqdm$/.test(callee.path)) && args.positional[0]) return args.positional[0];
     if (callee.imported && /^tqdm\.(\w+\.)*trange$/.test(callee.path) && args.positional[0]) return { kind: "object", type: "range", data: args.positional.length === 1 ? { stop: args.positional[0] } : { start: args.positional[0], stop: args.positional[1]!, step: args.positional[2] } };
     if (/DataLoader$/.test(className)) return { kind: "object", type: "loader", data: this.file.textOf(site.node) };
+    // The world size is the processes the launch line starts (torch.distributed.get_world_size, launched by torchrun...).
+    if (className === "get_world_size" && this.launch && this.inputs.devices === undefined) {
+      const w = this.launch.worldSize;
+      if (w) return { kind: "num", value: w.value, isInt: true, prov: w };
+      const why = this.launch.worldSizeUnknown;
+      if (why) return unknown(`${this.file.textOf(site.node)}: ${why.reason}`, why.range, "devices");
+    }
     if (className === "get_world_size" || className === "device_count") {
       const given = this.inputs.devices;
       if (given !== undefined) return { kind: "num", value: given, isInt: true, prov: userInput(given, cliOption.devices) };
