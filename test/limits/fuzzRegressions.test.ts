@@ -2,6 +2,8 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { readSchedules } from "../../src/dialects";
+import { literalNumber } from "../../src/dialects/paddle/args";
+import { resolvePlainScalar } from "../../src/parse/config";
 import { run } from "../parse/python/helpers";
 
 void describe("fuzz regressions", () => {
@@ -46,5 +48,17 @@ if __name__ == '__main__':
     const r = readSchedules("train.py", text, {});
     assert.ok(!r.problems.some((p) => p.code === "reader-failed"), JSON.stringify(r.problems));
     assert.equal(r.schedules[0]?.total?.value, 90);
+  });
+
+  // ultralytics reader (fuzz stall under 100,000 runs: over 3 CPU-minutes on one case): number patterns with two
+  // ways to split a digit run (`\d[\d_]*\.?[\d_]*`) backtrack quadratically when the run is not a number; a
+  // long run of digits in a config took minutes. The bound below is a hang guard, not a timing: linear takes ms.
+  void it("a 1,000,000-digit scalar that is not a number is read at once by the YAML layer and the readers", { timeout: 20_000 }, () => {
+    const digits = "1".repeat(1_000_000);
+    assert.deepEqual(resolvePlainScalar(`${digits}x`), { value: `${digits}x` });
+    assert.equal(literalNumber(`${digits}x`), undefined);
+    assert.equal(literalNumber("1.5e-4")?.v, 1.5e-4);
+    const yolo = readSchedules("runs/detect/train/args.yaml", `task: detect\nmode: train\nepochs: 3\nlr0: 0.01\nname: ${digits}x\n`);
+    assert.ok(yolo.dialects.includes("ultralytics"), JSON.stringify(yolo.problems.slice(0, 2)));
   });
 });

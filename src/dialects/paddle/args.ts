@@ -132,6 +132,6 @@ export class Args {
 export function literalNumber(text: string): { v: number; int: boolean } | undefined {
   const t = text.trim();
   if (/^[-+]?\d+$/.test(t)) return { v: Number(t), int: true };
-  if (/^[-+]?(?:\d+\.?\d*(?:[eE][-+]?\d+)?|\.\d+(?:[eE][-+]?\d+)?)$/.test(t)) return { v: Number(t), int: false };
+  if (/^[-+]?(?:\d+(?:\.\d*)?(?:[eE][-+]?\d+)?|\.\d+(?:[eE][-+]?\d+)?)$/.test(t)) return { v: Number(t), int: false };
   return undefined;
 }

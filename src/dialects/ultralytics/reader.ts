@@ -89,7 +89,8 @@ function smartValue(text: string): Setting["value"] {
   if (lower === "none") return null;
   if (lower === "true") return true;
   if (lower === "false") return false;
-  if (/^[-+]?(?:\d[\d_]*\.?[\d_]*(?:e[-+]?\d+)?|\.\d+(?:e[-+]?\d+)?)$/i.test(text)) return Number(text.replace(/_/g, ""));
+  // One way to split the digits (`[\d_]*\.?[\d_]*` backtracked quadratically on a long digit run).
+  if (/^[-+]?(?:\d[\d_]*(?:\.[\d_]*)?(?:e[-+]?\d+)?|\.\d+(?:e[-+]?\d+)?)$/i.test(text)) return Number(text.replace(/_/g, ""));
   if (/^\[.*\]$|^\(.*\)$|^\d+(?:,\d+)+$/.test(text)) return text.replace(/[[\]()\s]/g, "").split(",").filter(Boolean);
   return text.replace(/^(['"])(.*)\1$/, "$2");
 }
