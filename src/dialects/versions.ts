@@ -45,7 +45,9 @@ function normalise(name: string): string {
 }
 
 // `name [extras] (==|~=|>=|<=|>|<|=|^|~) version`, as requirement lines, TOML strings and conda specs write it.
-const requirement = /([A-Za-z0-9][A-Za-z0-9._-]*)\s*(?:\[[^\]]*\])?\s*(?:=\s*"\s*)?((?:===|==|~=|>=|<=|!=|>|<|=|\^|~)\s*[0-9][^\s,;"'#)]*)/g;
+// A name starts where a run of name characters starts (without the lookbehind, every start inside a long run
+// was tried again: quadratic).
+const requirement = /(?<![A-Za-z0-9._-])([A-Za-z0-9][A-Za-z0-9._-]*)\s*(?:\[[^\]]*\])?\s*(?:=\s*"\s*)?((?:===|==|~=|>=|<=|!=|>|<|=|\^|~)\s*[0-9][^\s,;"'#)]*)/g;
 
 function findPin(file: string, text: string, want: string): Omit<PinnedVersion, "package"> | undefined {
   const lines = new LineIndex(file, text);

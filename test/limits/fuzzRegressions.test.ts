@@ -3,6 +3,8 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { readSchedules } from "../../src/dialects";
 import { literalNumber } from "../../src/dialects/paddle/args";
+import { pyFloat } from "../../src/dialects/timm/pyvalue";
+import { pinnedVersion } from "../../src/dialects/versions";
 import { resolvePlainScalar } from "../../src/parse/config";
 import { run } from "../parse/python/helpers";
 
@@ -60,5 +62,15 @@ if __name__ == '__main__':
     assert.equal(literalNumber("1.5e-4")?.v, 1.5e-4);
     const yolo = readSchedules("runs/detect/train/args.yaml", `task: detect\nmode: train\nepochs: 3\nlr0: 0.01\nname: ${digits}x\n`);
     assert.ok(yolo.dialects.includes("ultralytics"), JSON.stringify(yolo.problems.slice(0, 2)));
+  });
+
+  // Found by the same search over every regular expression of src/ (long runs of one character): timm's float()
+  // check and the requirement-line pattern were quadratic too.
+  void it("long runs in a timm value and in a requirements file are read at once", { timeout: 20_000 }, () => {
+    const digits = "1".repeat(1_000_000);
+    assert.equal(pyFloat(`${digits}x`), undefined);
+    assert.equal(pyFloat("1_000.5e-3"), 1.0005);
+    const requirements = `${"a".repeat(1_000_000)}\ntorch==1.13.1\n`;
+    assert.equal(pinnedVersion({ read: (p) => (p === "requirements.txt" ? requirements : undefined) }, "train.py", "torch")?.version, "1.13.1");
   });
 });

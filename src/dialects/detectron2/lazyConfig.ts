@@ -167,8 +167,9 @@ export function loadLazyConfig(path: string, text: string, ctx: LoadContext, sta
       .map((n) => n.trim())
       .filter(Boolean)
       .map((n) => {
-        const [name, alias] = n.split(/\s+as\s+/);
-        return { name: name!.trim(), alias: (alias ?? name!).trim() };
+        // `a as b` as words (a regex split on /\s+as\s+/ is quadratic on long blank runs).
+        const [name, as, alias] = n.split(/\s+/);
+        return { name: name!, alias: as === "as" && alias ? alias : name! };
       });
     const full = relativeFile(path, dots.length, module);
     const loaded = loadFile(full, range, `from ${dots}${module} import …`);

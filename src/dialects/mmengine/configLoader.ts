@@ -94,7 +94,7 @@ export function loadConfig(path: string, text: string, files: WorkspaceFiles, st
         if (!m) continue;
         const [, dots, module, what] = m as unknown as [string, string, string, string];
         // `*` binds every name of the base (ImportTransformer: `global_dict.update(base)`); `a as b` binds b.
-        const names = what.replace(/[()\s]/g, "") === "*" ? undefined : what.replace(/[()]/g, "").split(",").map((n) => n.trim()).filter(Boolean).map((n) => { const [name, alias] = n.split(/\s+as\s+/); return { name: name!, alias: alias ?? name! }; });
+        const names = what.replace(/[()\s]/g, "") === "*" ? undefined : what.replace(/[()]/g, "").split(",").map((n) => n.trim()).filter(Boolean).map((n) => { const [name, as, alias] = n.split(/\s+/); return { name: name!, alias: as === "as" && alias ? alias : name! }; });
         let rel: string;
         if (dots.length > 0) rel = [...Array<string>(dots.length - 1).fill(".."), `${module.replace(/\./g, "/")}.py`].join("/");
         else {

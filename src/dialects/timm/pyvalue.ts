@@ -3,7 +3,9 @@
  * line words, and string defaults such as PyYAML's `1e-4`) through the option's `type`; other YAML values
  * as they are. Python's `float()` and `int()` accept what is checked here.
  */
-const pyFloatText = /^[+-]?(?:(?:\d(?:_?\d)*)?\.?(?:\d(?:_?\d)*)?(?:[eE][+-]?\d(?:_?\d)*)?|inf(?:inity)?|nan)$/i;
+// `digits? .? digits?` written so a digit run splits one way only (the optional-optional form backtracked
+// quadratically on a long run that is not a number).
+const pyFloatText = /^[+-]?(?:(?:\d(?:_?\d)*(?:\.(?:\d(?:_?\d)*)?)?|\.\d(?:_?\d)*|\.?)(?:[eE][+-]?\d(?:_?\d)*)?|inf(?:inity)?|nan)$/i;
 const pyIntText = /^[+-]?\d(?:_?\d)*$/;
 
 /** `float(text)`, or undefined where Python raises ValueError. */
