@@ -87,5 +87,8 @@ export function describeProgram(desc: ScheduleDescription): string[] {
   };
   order.forEach((i) => visit(i, 0));
   schedulers.forEach((_, i) => visit(i, 0));
+  // `scheduler.step(epoch + i / iters)`: the epoch passed, evaluated per tick.
+  const epochStep = desc.program.stepEpoch;
+  if (epochStep) lines.push(`${schedulers[stepped[0]!]?.name ?? "scheduler"}.step(${epochStep.text})`);
   return lines;
 }

@@ -46,6 +46,17 @@ export function evaluateTorch(program: TorchProgram, groups: readonly ParamGroup
     else if (i < 0 || i >= built.length) problems.push({ severity: "error", code: "invalid-program", message: `The training loop steps scheduler #${i}, which the script does not construct.` });
   }
 
+  // `scheduler.step(epoch)`: one scheduler, stepped to the epoch the loop passes after each tick.
+  const epochScheduler = program.stepEpoch ? stepped[0] : undefined;
+  let stepEpoch = epochScheduler?.stepEpoch?.bind(epochScheduler);
+  const stepEpochAt = program.stepEpoch?.at;
+  if (program.stepEpoch && (stepped.length !== 1 || !stepEpoch)) {
+    // The reader never asks for this; held at the constructor's values rather than drawn as step().
+    problems.push({ severity: "error", code: "invalid-program", message: `${program.stepEpoch.text}: step(epoch) is evaluated for one scheduler with a closed form or CosineAnnealingWarmRestarts only.`, range: program.stepEpoch.range });
+    stepped.length = 0;
+    stepEpoch = undefined;
+  }
+
   const n = opt.size;
   // A group without a momentum of its own, next to groups that have one, has SGD's default: 0.
   if (opt.tracksMomentum) for (let g = 0; g < n; g++) if (Number.isNaN(opt.momentum[g])) opt.momentum[g] = 0;
@@ -63,7 +74,8 @@ export function evaluateTorch(program: TorchProgram, groups: readonly ParamGroup
       for (let g = 0; g < m; g++) moms[g]![t] = mom[g]!;
       events.tick = t + 1;
       if (every !== 1 && (t + 1) % every !== 0) continue;
-      for (let k = 0; k < count; k++) stepped[k]!.step();
+      if (stepEpoch && stepEpochAt) stepEpoch(stepEpochAt(t));
+      else for (let k = 0; k < count; k++) stepped[k]!.step();
     }
   } catch (e) {
     // The run stops here: tick t was trained, the ones after it never are. Hold tick t's values.

@@ -52,6 +52,8 @@ export interface TorchScheduler {
   initialStep(): void;
   /** `step()` without an epoch: the chainable (recursive) form. */
   step(): void;
+  /** `step(epoch)`, the deprecated form; absent where LR Scope does not evaluate it. */
+  stepEpoch?(epoch: number): void;
   /** `LRScheduler._update_lr(epoch)`: `_get_closed_form_lr()` where the class has one, else `get_lr()`. */
   stepTo(epoch: number): void;
   /** `SequentialLR.recursive_undo()`: `last_epoch -= 1` on leaves, recursion into composites. */
@@ -105,6 +107,15 @@ export abstract class LrScheduler implements TorchScheduler {
     this.stepCount++;
     this.lastEpoch++;
     this.getLr();
+  }
+
+  /**
+   * `LRScheduler.step(epoch)`: `_step_count += 1`, EPOCH_DEPRECATION_WARNING, then `_update_lr(epoch)`
+   * (1.x: the same inline) — `last_epoch = epoch` and the closed form, or `get_lr()` without one.
+   */
+  stepEpoch(epoch: number): void {
+    this.stepCount++;
+    this.stepTo(epoch);
   }
 
   stepTo(epoch: number): void {

@@ -82,6 +82,19 @@ export interface TorchProgram {
    * n-1, 2n-1...); absent means after every tick.
    */
   readonly stepEvery?: number;
+  /**
+   * `scheduler.step(epoch)` (the single scheduler of `stepped`): the epoch the loop passes after tick t,
+   * its expression evaluated with the loop variables of that tick. Absent: `step()` without an argument.
+   */
+  readonly stepEpoch?: StepEpoch;
   /** Exactly which PyTorch release's semantics to follow, when the workspace pins one. */
   readonly torchVersion?: string;
+}
+
+/** The argument of `scheduler.step(epoch + i / iters)`, as a function of the tick just trained. */
+export interface StepEpoch {
+  /** The Python text as written. */
+  readonly text: string;
+  readonly range?: SourceRange;
+  readonly at: (tick: number) => number;
 }

@@ -1,11 +1,11 @@
 import type { Assumption, Input, Problem } from "../../core/problem";
 import type { SourceRange } from "../../core/range";
 import type { ParamGroup, ScheduleDescription, Unit } from "../../core/schedule";
-import type { LrLambda, TorchSchedulerKind, TorchSchedulerSpec } from "../../core/torch/spec";
+import type { LrLambda, StepEpoch, TorchSchedulerKind, TorchSchedulerSpec } from "../../core/torch/spec";
 import { derived, frameworkDefault, userInput, type Value } from "../../core/value";
 import type { LaunchArgv } from "../../parse/python/argparse";
 import { Interpreter, type CallSite, type EvaluatedArguments, type Host, type LoopFrame } from "../../parse/python/interpreter";
-import { compileNumeric } from "../../parse/python/numeric";
+import { compileNumeric, compileNumericExpression } from "../../parse/python/numeric";
 import { parsePython, type PythonFile, type SyntaxNode } from "../../parse/python/syntax";
 import { asNumber, unknown, type PyVal } from "../../parse/python/values";
 import { optimizerSignatures, schedulerSignatures, type Default } from "./signatures";
@@ -39,8 +39,13 @@ interface SchedulerData {
   readonly args: Record<string, Value>;
   readonly children: SchedulerData[];
   readonly steps: CallSite[];
+  /** `step(epoch)`'s argument, when read. */
+  stepEpoch?: StepEpoch;
   readonly problems: Problem[];
 }
+
+/** Classes whose `step(epoch)` is evaluated: `_get_closed_form_lr` (LRScheduler.step), and CosineAnnealingWarmRestarts' own step. */
+const stepEpochClasses = new Set(["StepLR", "MultiStepLR", "ConstantLR", "LinearLR", "ExponentialLR", "CosineAnnealingLR", "PolynomialLR", "CosineAnnealingWarmRestarts"]);
 
 const cliOption: Record<Input, string> = {
   stepsPerEpoch: "--steps-per-epoch",
@@ -108,7 +113,12 @@ function describe(optimizer: OptimizerData, inputs: Inputs, interp: Interpreter,
     kinds.push({ ...kind, name: s.name, range: s.range, args: s.args });
   }
   // An optimizer value that cannot be read (an lr scaled by the world size...) is never replaced by a default.
-  const evaluable = kinds.length === all.length && optimizer.groups.length > 0 && !optimizer.problems.some((p) => p.severity === "error" || p.code === "needs-input") && !all.some((s) => s.problems.some((p) => p.code === "unsupported-step-argument"));
+  // step(epoch) is evaluated for a loop that steps that one scheduler only.
+  const epochStepped = stepped.find((s) => s.stepEpoch);
+  const stepEpoch = epochStepped && stepped.length === 1 ? epochStepped.stepEpoch : undefined;
+  if (epochStepped && !stepEpoch) problems.push({ severity: "error", code: "unsupported-step-argument", message: `${epochStepped.name}.step(${epochStepped.stepEpoch!.text}) sets its last_epoch directly while the loop steps other schedulers too, which LR Scope does not evaluate`, range: epochStepped.steps[0]!.range });
+  else if (epochStepped && epochStepped.className !== "CosineAnnealingWarmRestarts") problems.push({ severity: "info", code: "step-epoch-deprecated", message: `${epochStepped.name}.step(${epochStepped.stepEpoch!.text}): PyTorch warns that passing an epoch is deprecated; it sets last_epoch and uses the closed form, as drawn`, range: epochStepped.steps[0]!.range });
+  const evaluable = (!epochStepped || stepEpoch !== undefined) && kinds.length === all.length && optimizer.groups.length > 0 && !optimizer.problems.some((p) => p.severity === "error" || p.code === "needs-input") && !all.some((s) => s.problems.some((p) => p.code === "unsupported-step-argument"));
 
   // Unit and length come from the loops around the first step() call.
   const site = top.steps[0] ?? stepped[0]?.steps[0];
@@ -196,7 +206,7 @@ function describe(optimizer: OptimizerData, inputs: Inputs, interp: Interpreter,
     epochs,
     stepsPerEpoch,
     groups: optimizer.groups,
-    program: { family: "torch", schedulers: kinds, stepped: evaluable ? stepped.map((s) => all.indexOf(s)) : [] },
+    program: { family: "torch", schedulers: kinds, stepped: evaluable ? stepped.map((s) => all.indexOf(s)) : [], ...(evaluable && stepEpoch ? { stepEpoch } : {}) },
     source: top.range,
     assumptions: kept.map((a) => ({ ...a, message: a.message.replace(/^(--[\w-]+) (\S+)$/, "$1 $2 (given)") })),
     problems,
@@ -250,11 +260,20 @@ class TorchHost implements Host {
     if (callee.kind === "method" && callee.self.kind === "object" && callee.self.type === "torch.scheduler" && callee.name === "step") {
       const data = callee.self.data as SchedulerData;
       data.steps.push(site);
-      // step(epoch) sets last_epoch (closed forms; CosineAnnealingWarmRestarts: T_cur = epoch mod T_i, the
-      // step(epoch + i / iters) of its docstring), which is not evaluated: refuse rather than plot step()'s curve.
-      // ReduceLROnPlateau's argument is the metric (its own warning).
-      if (data.className !== "ReduceLROnPlateau" && (args.positional.length > 0 || args.keyword.has("epoch")) && !data.problems.some((p) => p.code === "unsupported-step-argument")) {
-        data.problems.push({ severity: "error", code: "unsupported-step-argument", message: `${this.file.textOf(site.node)}: step() with an explicit epoch sets ${data.name}'s last_epoch${data.className === "CosineAnnealingWarmRestarts" ? " (and T_cur)" : ""} directly, which LR Scope does not evaluate; only step() without arguments is`, range: site.range });
+      // step(epoch) sets last_epoch (closed forms; CosineAnnealingWarmRestarts: T_cur from epoch, the
+      // step(epoch + i / iters) of its docstring): evaluated where the expression reads as a number of the
+      // loop variables, else refused rather than plotted as step()'s curve. ReduceLROnPlateau's argument is
+      // the metric (its own warning).
+      const argument = args.syntax.keyword.get("epoch")?.value ?? args.syntax.positional[0];
+      if (data.className !== "ReduceLROnPlateau" && argument && !data.problems.some((p) => p.code === "unsupported-step-argument")) {
+        const read = data.steps.length === 1 ? this.stepArgument(data, argument, site) : `${data.name}.step() is called in more than one place`;
+        if (typeof read === "string") {
+          data.stepEpoch = undefined;
+          data.problems.push({ severity: "error", code: "unsupported-step-argument", message: `${this.file.textOf(site.node)}: step() with an explicit epoch sets ${data.name}'s last_epoch${data.className === "CosineAnnealingWarmRestarts" ? " (and T_cur)" : ""} directly, which LR Scope does not evaluate here: ${read}`, range: site.range });
+        } else data.stepEpoch = read;
+      } else if (data.stepEpoch && !data.problems.some((p) => p.code === "unsupported-step-argument")) {
+        data.stepEpoch = undefined;
+        data.problems.push({ severity: "error", code: "unsupported-step-argument", message: `${this.file.textOf(site.node)}: ${data.name}.step() is called both with and without an explicit epoch, which LR Scope does not evaluate`, range: site.range });
       }
       return { kind: "none" };
     }
@@ -280,6 +299,49 @@ class TorchHost implements Host {
       return unknown(`${this.file.textOf(site.node)}: the number of devices is set at launch`, site.range, "devices");
     }
     return undefined;
+  }
+
+  /**
+   * The epoch `step(epoch)` passes after tick t: the argument compiled over the loop variables (a `range`
+   * loop's variable, `enumerate`'s index), bound for tick t of one loop or of an epoch loop around a batch
+   * loop (t = epoch index × batches + batch index). A string says why it cannot be read.
+   */
+  private stepArgument(data: SchedulerData, argument: SyntaxNode, site: CallSite): StepEpoch | string {
+    if (!stepEpochClasses.has(data.className)) return `only CosineAnnealingWarmRestarts and the schedulers with a closed form (${[...stepEpochClasses].filter((c) => c !== "CosineAnnealingWarmRestarts").join(", ")}) are evaluated with step(epoch)`;
+    const loops = site.loops;
+    if (loops.length === 0 || loops.length > 2 || !site.scope) return "it is evaluated only inside one loop, or an epoch loop around a batch loop";
+    const batches = loops.length === 2 ? asNumber(loops[1]!.count) : 1;
+    if (batches === undefined || !Number.isInteger(batches) || batches <= 0) return "the batches per epoch are unknown";
+    // What each loop's variable is on its k-th iteration.
+    const names: string[] = [];
+    const values: ((k: number) => number)[] = [];
+    for (const loop of loops) {
+      const vars = loop.variable.replace(/^\(|\)$/g, "").split(",").map((v) => v.trim());
+      if (loop.kind === "range" && vars.length === 1 && loop.start !== undefined && loop.step !== undefined) {
+        const { start, step } = loop;
+        names.push(vars[0]!);
+        values.push((k) => start + k * step);
+      } else if (loop.kind === "iterable" && /^enumerate\(/.test(loop.iterable) && !/\bstart\s*=/.test(loop.iterable) && /^\w+$/.test(vars[0] ?? "")) {
+        names.push(vars[0]!);
+        values.push((k) => k);
+      }
+    }
+    const fn = compileNumericExpression(argument, site.scope, this.interp, names);
+    if (typeof fn !== "function") return fn.reason;
+    const indices = (t: number): number[] => (loops.length === 2 ? [Math.floor(t / batches), t % batches] : [t]);
+    const positions = loops.map((loop) => names.indexOf(loop.variable.replace(/^\(|\)$/g, "").split(",")[0]!.trim()));
+    const xs = new Array<number>(names.length).fill(0);
+    return {
+      text: this.file.textOf(argument),
+      range: this.file.rangeOf(argument),
+      at: (t) => {
+        const ks = indices(t);
+        positions.forEach((p, l) => {
+          if (p >= 0) xs[p] = values[p]!(ks[l]!);
+        });
+        return fn(...xs);
+      },
+    };
   }
 
   len(v: PyVal, argument: SyntaxNode, range: SourceRange): PyVal {

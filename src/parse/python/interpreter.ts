@@ -14,6 +14,9 @@ export interface LoopFrame {
   readonly variable: string;
   readonly iterable: string;
   readonly range: SourceRange;
+  /** A `range` loop's first value and stride, when the file fixes them (what the variable is on each iteration). */
+  readonly start?: number;
+  readonly step?: number;
 }
 
 export interface EvaluatedArguments {
@@ -27,6 +30,8 @@ export interface CallSite {
   readonly node: SyntaxNode;
   readonly range: SourceRange;
   readonly loops: readonly LoopFrame[];
+  /** The names visible at the call (to read an argument's expression again, per loop iteration). */
+  readonly scope?: Scope;
 }
 
 /** What a dialect reader plugs in: the meaning of calls and objects the interpreter does not know. */
@@ -324,7 +329,12 @@ export class Interpreter {
 
   private loopFrame(iterable: PyVal, iterableNode: SyntaxNode, targets: SyntaxNode[], node: SyntaxNode): LoopFrame {
     const common = { variable: targets.map((t) => this.file.textOf(t)).join(", "), iterable: this.file.textOf(iterableNode), range: this.range(node) };
-    if (iterable.kind === "object" && iterable.type === "range") return { kind: "range", count: rangeLength(iterable.data as RangeData, this.file.textOf(iterableNode), this.range(iterableNode)), ...common };
+    if (iterable.kind === "object" && iterable.type === "range") {
+      const data = iterable.data as RangeData;
+      const start = data.start ? asNumber(data.start) : 0;
+      const step = data.step ? asNumber(data.step) : 1;
+      return { kind: "range", count: rangeLength(data, this.file.textOf(iterableNode), this.range(iterableNode)), ...common, start, step };
+    }
     if (iterable.kind === "seq") return { kind: "iterable", count: { kind: "num", value: iterable.items.length, isInt: true, prov: literal(iterable.items.length, this.range(iterableNode)) }, ...common };
     const count = this.host.len?.(iterable, iterableNode, this.range(iterableNode)) ?? unknown(`cannot tell how many items ${common.iterable} has`, this.range(iterableNode));
     return { kind: "iterable", count, ...common };
@@ -655,7 +665,7 @@ export class Interpreter {
       const hit = callee.self.entries.find(([k]) => args.positional[0] && sameKey(k, args.positional[0]));
       return hit ? hit[1] : (args.positional[1] ?? { kind: "none" });
     }
-    const hosted = this.host.call(callee, args, { node, range, loops: [...this.loops] });
+    const hosted = this.host.call(callee, args, { node, range, loops: [...this.loops], scope });
     if (hosted) return hosted;
     return unknown(`${this.file.textOf(calleeNode)}(...) cannot be read statically`, range);
   }

@@ -1,7 +1,7 @@
 import { floorDiv, mathFunction, parseNumberLiteral, pyMod, roundDigits, roundHalfEven } from "./arith";
 import type { Interpreter } from "./interpreter";
 import { chainedMiddle, kids, type SyntaxNode } from "./syntax";
-import { asNumber, unknown, type PyVal, type Unknown } from "./values";
+import { asNumber, unknown, type PyVal, type Scope, type Unknown } from "./values";
 
 /** A compiled numeric function of one frame of local slots. */
 type Expr = (frame: Float64Array) => number;
@@ -70,6 +70,31 @@ export function compileNumericN(fn: PyVal & { kind: "func" }, interp: Interprete
     };
   } catch (e) {
     return refusal(e, fn, interp);
+  }
+}
+
+/**
+ * A numeric expression written at a call (`scheduler.step(epoch + i / iters)`): `names` are bound per
+ * evaluation, in order (loop variables); every other name is read from `scope` once, here.
+ */
+export function compileNumericExpression(node: SyntaxNode, scope: Scope, interp: Interpreter, names: readonly string[]): ((...xs: number[]) => number) | Unknown {
+  const fn: PyVal & { kind: "func" } = { kind: "func", node, scope, name: "expression" };
+  try {
+    const ctx: Context = { fn, slots: new Map(names.map((n, i) => [n, i])) };
+    const body = new Compiler(interp).expr(node, ctx);
+    const frame = new Float64Array(Math.max(ctx.slots.size, names.length));
+    return (...xs: number[]) => {
+      frame.fill(0);
+      for (let i = 0; i < names.length; i++) frame[i] = xs[i] ?? 0;
+      try {
+        return body(frame);
+      } catch {
+        return NaN;
+      }
+    };
+  } catch (e) {
+    if (e instanceof NotStatic) return unknown(e.why, interp.range(e.node));
+    return unknown(`${interp.file.textOf(node)} cannot be read statically`, interp.range(node));
   }
 }
 
@@ -228,7 +253,7 @@ class Compiler {
     }
   }
 
-  private expr(node: SyntaxNode, ctx: Context): Expr {
+  expr(node: SyntaxNode, ctx: Context): Expr {
     const file = this.interp.file;
     switch (node.name) {
       case "Number": {

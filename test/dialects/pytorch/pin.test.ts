@@ -67,7 +67,7 @@ void describe("PyTorch reader: pinned torch release", () => {
 void describe("PyTorch reader: step() with an explicit epoch", () => {
   // torch 1.13 runs CosineAnnealingWarmRestarts.step(epoch + i / iters) (its docstring's pattern) as T_cur = epoch
   // mod T_0: with T_0=29, 40 batches per epoch, the LR during the first batches is 0.01, 0.01, 0.0099999818...
-  // (differential runner, seed 4), not step()'s per-batch restart every 29 batches. It is refused, not plotted.
+  // (differential runner, seed 4), not step()'s per-batch restart every 29 batches. It is evaluated as that.
   const sgdr = `import torch
 from torch import nn
 from torch.optim.lr_scheduler import CosineAnnealingWarmRestarts
@@ -83,16 +83,25 @@ for epoch in range(4):
         scheduler.step(epoch + i / iters)
 `;
 
-  void it("is an error at the step() call, and the schedule has no curve", () => {
+  void it("is evaluated as torch runs it: T_cur = epoch + i / iters, no restart within 4 epochs of T_0 29", () => {
     const r = readSchedules("train.py", sgdr, { stepsPerEpoch: 40 });
     const s = r.schedules[0];
     assert.ok(s);
-    const error = s.problems.find((p) => p.code === "unsupported-step-argument");
-    assert.ok(error, JSON.stringify(s.problems));
-    assert.equal(error.severity, "error");
-    assert.equal(error.range?.startLine, 12);
-    assert.match(error.message, /scheduler\.step\(epoch \+ i \/ iters\)/);
-    assert.equal(s.program.family === "torch" ? s.program.stepped.length : -1, 0);
+    assert.ok(!s.problems.some((p) => p.severity === "error"), JSON.stringify(s.problems));
+    assert.equal(s.program.family === "torch" ? s.program.stepEpoch?.text : undefined, "epoch + i / iters");
+    const lr = Array.from(evaluate(s).groups[0]!);
+    assert.equal(lr.length, 160);
+    // Tick t >= 1 follows step((t - 1) / 40): 0.0001 + 0.0099 (1 + cos(pi T_cur / 29)) / 2. The values are torch 1.13's
+    // (python3-torch running this loop): ticks 0-3, 40, 41 and 159 (T_cur 1, 1.025, 3.95).
+    close([lr[0]!, lr[1]!, lr[2]!, lr[3]!, lr[40]!, lr[41]!, lr[159]!], [0.01, 0.01, 0.009999981846569589, 0.009999927386411504, 0.009972414275571322, 0.00997098288791408, 0.009553690381320699]);
+  });
+
+  void it("without --steps-per-epoch it asks for the batches per epoch and draws nothing", () => {
+    const r = readSchedules("train.py", sgdr);
+    const s = r.schedules[0];
+    assert.ok(s);
+    assert.equal(s.total, undefined);
+    assert.ok(s.assumptions.some((a) => a.input === "stepsPerEpoch"), JSON.stringify(s.assumptions));
   });
 
   void it("ReduceLROnPlateau.step(metric) is not an epoch argument", () => {

@@ -46,6 +46,33 @@ export class CosineAnnealingWarmRestarts extends LrScheduler {
     this.getLr();
   }
 
+  /**
+   * Its own `step(epoch)` (no deprecation warning): at `epoch >= T_0`, `T_cur = epoch % T_0` when
+   * `T_mult == 1`, else `n = int(log(epoch / T_0 * (T_mult - 1) + 1, T_mult))`, `T_cur = epoch - T_0 *
+   * (T_mult ** n - 1) / (T_mult - 1)`, `T_i = T_0 * T_mult ** n`; below, `T_i = T_0`, `T_cur = epoch`.
+   * Then `last_epoch = math.floor(epoch)`.
+   */
+  override stepEpoch(epoch: number): void {
+    this.stepCount++;
+    if (epoch < 0) this.fail("invalid-argument", `Expected non-negative epoch, but got ${epoch}`);
+    const before = this.tCur;
+    if (epoch >= this.t0) {
+      if (this.tMult === 1) this.tCur = pyMod(epoch, this.t0);
+      else {
+        // Python's math.log(x, base) is log(x) / log(base); int() truncates toward zero (x >= 1 here).
+        const n = Math.trunc(Math.log((epoch / this.t0) * (this.tMult - 1) + 1) / Math.log(this.tMult));
+        this.tCur = epoch - (this.t0 * (this.tMult ** n - 1)) / (this.tMult - 1);
+        this.tI = this.t0 * this.tMult ** n;
+      }
+    } else {
+      this.tI = this.t0;
+      this.tCur = epoch;
+    }
+    if (this.tCur < before) this.ctx.events.emit(`${this.name} restart`);
+    this.lastEpoch = Math.floor(epoch);
+    this.getLr();
+  }
+
   protected getLr(): void {
     const c = Math.cos((Math.PI * this.tCur) / this.tI);
     const eta = this.etaMin;
