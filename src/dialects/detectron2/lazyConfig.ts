@@ -1,7 +1,7 @@
 import type { Problem } from "../../core/problem";
 import type { SourceRange } from "../../core/range";
 import { Interpreter, type EvaluatedArguments, type Host } from "../../parse/python/interpreter";
-import { kids, parsePython, type PythonFile, type SyntaxNode } from "../../parse/python/syntax";
+import { kids, moduleAssignments, parsePython, type SyntaxNode } from "../../parse/python/syntax";
 import { Scope, truthy, unknown, type PyVal } from "../../parse/python/values";
 import { baseChain, maxBaseDepth, maxBaseLoads } from "../bases";
 import type { WorkspaceFiles } from "../index";
@@ -245,7 +245,7 @@ export function loadLazyConfig(path: string, text: string, ctx: LoadContext, sta
     if (range) ranges.set(name, range);
   };
   for (const name of imported.keys()) add(name, undefined);
-  collectAssigned(interp.file, interp.file.tree.topNode, add);
+  moduleAssignments(interp.file, interp.file.tree.topNode, (name, _target, statement) => add(name, interp.file.rangeOf(statement)));
   return { namespace, ranges, detectron2Imports, lookup: (name) => interp.module.get(name) };
 }
 
@@ -286,20 +286,4 @@ function clone(v: PyVal): PyVal {
   }
   if (v.kind === "seq") return { ...v, items: v.items.map(clone) };
   return v;
-}
-
-/** Names assigned at module level (also inside top-level `if` / `for` / `with` / `try`). */
-function collectAssigned(file: PythonFile, body: SyntaxNode, add: (name: string, range: SourceRange) => void): void {
-  for (const stmt of kids(body)) {
-    if (stmt.name === "AssignStatement") {
-      const parts = kids(stmt);
-      const last = parts.map((p) => p.name).lastIndexOf("AssignOp");
-      for (const t of parts.slice(0, last)) {
-        if (t.name === "VariableName") add(file.textOf(t), file.rangeOf(stmt));
-        else if (t.name === "TupleExpression" || t.name === "ParenthesizedExpression") for (const x of kids(t)) if (x.name === "VariableName") add(file.textOf(x), file.rangeOf(stmt));
-      }
-    } else if (["IfStatement", "ForStatement", "WhileStatement", "WithStatement", "TryStatement"].includes(stmt.name)) {
-      for (const b of stmt.getChildren("Body")) collectAssigned(file, b, add);
-    }
-  }
 }

@@ -1,7 +1,7 @@
 import type { Problem } from "../../core/problem";
 import type { SourceRange } from "../../core/range";
 import { Interpreter, type EvaluatedArguments, type Host } from "../../parse/python/interpreter";
-import { kids, parsePython, type PythonFile, type SyntaxNode } from "../../parse/python/syntax";
+import { kids, moduleAssignments, parsePython, type PythonFile, type SyntaxNode } from "../../parse/python/syntax";
 import { unknown, type PyVal } from "../../parse/python/values";
 import { maxBaseDepth, maxBaseLoads } from "../bases";
 import type { WorkspaceFiles } from "../index";
@@ -236,7 +236,7 @@ export function loadConfig(path: string, text: string, files: WorkspaceFiles, st
     entries.push([{ kind: "str", value: name, range }, plain(v)]);
   };
   for (const name of imported.keys()) add(name, file.rangeOf(file.tree.topNode));
-  collectAssigned(interp.file, interp.file.tree.topNode, add);
+  moduleAssignments(interp.file, interp.file.tree.topNode, (name, target) => add(name, interp.file.rangeOf(target)));
 
   let cfg = makeDict(entries);
   if (bases.length > 0) {
@@ -248,22 +248,6 @@ export function loadConfig(path: string, text: string, files: WorkspaceFiles, st
     }
   }
   return { cfg, problems, files: read, lazy: lazyBases.length > 0 };
-}
-
-/** Names assigned at module level (also inside top-level `if` / `for` / `with` / `try`). */
-function collectAssigned(file: PythonFile, body: SyntaxNode, add: (name: string, range: SourceRange) => void): void {
-  for (const stmt of kids(body)) {
-    if (stmt.name === "AssignStatement") {
-      const parts = kids(stmt);
-      const last = parts.map((p) => p.name).lastIndexOf("AssignOp");
-      for (const t of parts.slice(0, last)) {
-        if (t.name === "VariableName") add(file.textOf(t), file.rangeOf(t));
-        else if (t.name === "TupleExpression" || t.name === "ParenthesizedExpression") for (const x of kids(t)) if (x.name === "VariableName") add(file.textOf(x), file.rangeOf(x));
-      }
-    } else if (["IfStatement", "ForStatement", "WhileStatement", "WithStatement", "TryStatement"].includes(stmt.name)) {
-      for (const b of stmt.getChildren("Body")) collectAssigned(file, b, add);
-    }
-  }
 }
 
 /** `_base_.x` and imported base values behave as ConfigDicts (attribute access). */

@@ -127,3 +127,22 @@ export function chainedMiddle(node: SyntaxNode): SyntaxNode | null {
   const inner = kids(left);
   return inner[1]?.name === "CompareOp" ? (inner.at(-1) ?? null) : null;
 }
+
+/**
+ * Names a module assigns at its top level (also inside top-level `if` / `for` / `while` / `with` / `try`), in
+ * order, with the target node and its statement: what a config loader turns into the config's keys.
+ */
+export function moduleAssignments(file: PythonFile, body: SyntaxNode, add: (name: string, target: SyntaxNode, statement: SyntaxNode) => void): void {
+  for (const stmt of kids(body)) {
+    if (stmt.name === "AssignStatement") {
+      const parts = kids(stmt);
+      const last = parts.map((p) => p.name).lastIndexOf("AssignOp");
+      for (const t of parts.slice(0, last)) {
+        if (t.name === "VariableName") add(file.textOf(t), t, stmt);
+        else if (t.name === "TupleExpression" || t.name === "ParenthesizedExpression") for (const x of kids(t)) if (x.name === "VariableName") add(file.textOf(x), x, stmt);
+      }
+    } else if (["IfStatement", "ForStatement", "WhileStatement", "WithStatement", "TryStatement"].includes(stmt.name)) {
+      for (const b of stmt.getChildren("Body")) moduleAssignments(file, b, add);
+    }
+  }
+}
