@@ -305,7 +305,10 @@ function scheduleBlock(d: PreviewData, s: ScheduleView, index: number): HTMLElem
   const unitName = s.unit === "epoch" ? l10n.t("epochs") : l10n.t("steps");
   const totalText = s.total > 0 ? `${s.total} ${unitName}${s.unit === "step" && tpe ? ` = ${formatLr(s.total / tpe)} ${l10n.t("epochs")} × ${tpe}` : ""}` : l10n.t("not known");
   const at = lrAtChosen(s);
-  const link = h("a", { href: "#", class: "source", onclick: (e: Event) => (e.preventDefault(), post({ type: "openSource", source: d.source, line: s.source.line })) }, `${s.source.file.split("/").pop() ?? s.source.file}:${s.source.line}`);
+  const cell = s.source.cell;
+  // In a notebook: "nb.ipynb cell 7:1", cells counted from 1 as the CLI prints them.
+  const where = `${s.source.file.split("/").pop() ?? s.source.file}${cell !== undefined ? ` ${l10n.t("cell {0}", cell + 1)}` : ""}:${s.source.line}`;
+  const link = h("a", { href: "#", class: "source", onclick: (e: Event) => (e.preventDefault(), post({ type: "openSource", source: d.source, line: s.source.line, ...(cell !== undefined ? { cell } : {}) })) }, where);
   return h(
     "section",
     { class: "schedule", "data-index": index },

@@ -38,7 +38,8 @@ export interface ScheduleView {
   readonly total: number;
   /** Ticks per epoch: 1 for per-epoch schedules; absent when a per-step schedule's epoch length is unknown. */
   readonly ticksPerEpoch?: number;
-  readonly source: { readonly file: string; readonly line: number };
+  /** Where the schedule is written; `cell` (0-based, markdown cells counted) when the file is a notebook. */
+  readonly source: { readonly file: string; readonly line: number; readonly cell?: number };
   readonly series: readonly SeriesData[];
   readonly boundaries: readonly { readonly tick: number; readonly label: string }[];
   /** `explainValue` of each group's base LR: `0.4 = 0.1 * batch_size * world_size / 256 (train.py:14)`. */
@@ -118,7 +119,7 @@ export type WebviewMessage =
   | { readonly type: "exportSvg"; readonly source: string; readonly view: SvgView }
   | { readonly type: "exportCsv"; readonly source: string; readonly schedule: number }
   | { readonly type: "copyJson"; readonly source: string; readonly schedule: number }
-  | { readonly type: "openSource"; readonly source: string; readonly line: number };
+  | { readonly type: "openSource"; readonly source: string; readonly line: number; readonly cell?: number };
 
 /** How the page shows the chart, for an SVG export of the same view. */
 export interface SvgView {
@@ -176,7 +177,9 @@ export function parseWebviewMessage(x: unknown): { readonly message: WebviewMess
     case "copyJson":
       return isCount(x.schedule) ? { message: { type, source, schedule: x.schedule } } : { error: `${type}: schedule is not an index` };
     case "openSource":
-      return isCount(x.line) && x.line >= 1 ? { message: { type, source, line: x.line } } : { error: "openSource: line is not a line number" };
+      if (!isCount(x.line) || x.line < 1) return { error: "openSource: line is not a line number" };
+      if (x.cell !== undefined && !isCount(x.cell)) return { error: "openSource: cell is not a cell index" };
+      return { message: { type, source, line: x.line, ...(x.cell !== undefined ? { cell: x.cell } : {}) } };
     default:
       return { error: `unknown message type ${type.slice(0, 40)}` };
   }

@@ -26,6 +26,7 @@ void test("every message the page sends is checked field by field", () => {
   assert.deepEqual(ok({ type: "exportSvg", source, view }), { type: "exportSvg", source, view: { ...view, pinned: [{ label: "a.py · s", unit: "epoch", ticksPerEpoch: 1, ticks: [0, 90], values: [0.1, 0.1] }] } });
   ok({ type: "copyJson", source, schedule: 1 });
   ok({ type: "openSource", source, line: 14 });
+  assert.deepEqual(ok({ type: "openSource", source, line: 3, cell: 6 }), { type: "openSource", source, line: 3, cell: 6 });
 });
 
 void test("unknown or malformed messages are refused with a reason", () => {
@@ -54,6 +55,8 @@ void test("unknown or malformed messages are refused with a reason", () => {
   rejected({ type: "exportSvg", source, view: { ...view, pinned: [{ label: "p", unit: "epoch", ticks: [0], values: [0.1, 0.2] }] } });
   rejected({ type: "exportSvg", source, view: { ...view, pinned: Array.from({ length: 9 }, () => ({ label: "p", unit: "epoch", ticks: [], values: [] })) } });
   rejected({ type: "openSource", source, line: 0 });
+  rejected({ type: "openSource", source, line: 3, cell: -1 });
+  rejected({ type: "openSource", source, line: 3, cell: "6" });
 });
 
 void test("the page takes only well-formed updates", () => {

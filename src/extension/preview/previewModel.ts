@@ -87,7 +87,7 @@ export function scheduleView(entry: PreviewEntry, epoch: number, maxPoints = def
     unit: schedule.unit,
     total: curve.total,
     ...(tpe !== undefined && tpe > 0 ? { ticksPerEpoch: tpe } : {}),
-    source: { file: short(schedule.source.file), line: schedule.source.startLine + 1 },
+    source: { file: short(schedule.source.file), line: schedule.source.startLine + 1, ...(schedule.source.cell !== undefined ? { cell: schedule.source.cell } : {}) },
     series,
     boundaries: curve.boundaries.map((b) => ({ tick: b.tick, label: b.label })),
     baseLr: schedule.groups.map((g) => short(explainValue(g.lr))),

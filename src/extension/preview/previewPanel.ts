@@ -3,6 +3,7 @@ import { parseWebviewMessage, type EditableInput, type HostMessage, type Preview
 import { probes } from "../api";
 import type { FeatureContext } from "../context";
 import { chartSvg } from "../../text/svgChart";
+import { notebookFileUri } from "../notebooks";
 import { makeNonce, webviewHtml } from "./html";
 import { buildPreviewData, curveCsv, scheduleJson } from "./previewModel";
 
@@ -235,7 +236,9 @@ export class PreviewPanel implements vscode.Disposable {
       }
       case "openSource": {
         const position = new vscode.Position(message.line - 1, 0);
-        await vscode.window.showTextDocument(this.resourceUri, { selection: new vscode.Range(position, position), viewColumn: vscode.ViewColumn.One });
+        const selection = new vscode.Range(position, position);
+        if (message.cell !== undefined && (await revealNotebookCell(this.resourceUri, message.cell, selection))) return;
+        await vscode.window.showTextDocument(this.resourceUri, { selection, viewColumn: vscode.ViewColumn.One });
         return;
       }
     }
@@ -264,4 +267,27 @@ export class PreviewPanel implements vscode.Disposable {
     for (const d of this.disposables.splice(0)) d.dispose();
     this.panel.dispose();
   }
+}
+
+/**
+ * Shows cell `index` of the notebook the panel reads (its `.ipynb`, or one of its cells) with `selection` in it.
+ * A cell's editor exists once the notebook list has rendered it, so the cell is selected and revealed first and
+ * opening its editor is retried briefly; `false` when there is no such notebook or cell.
+ */
+async function revealNotebookCell(resource: vscode.Uri, index: number, selection: vscode.Range): Promise<boolean> {
+  const file = notebookFileUri(resource);
+  const notebook = vscode.workspace.notebookDocuments.find((n) => n.uri.toString() === file.toString()) ?? (await vscode.workspace.openNotebookDocument(file).then(undefined, () => undefined));
+  if (!notebook || index >= notebook.cellCount) return false;
+  const cells = new vscode.NotebookRange(index, index + 1);
+  const editor = await vscode.window.showNotebookDocument(notebook, { viewColumn: vscode.ViewColumn.One, selections: [cells] });
+  editor.revealRange(cells, vscode.NotebookEditorRevealType.InCenterIfOutsideViewport);
+  for (let attempt = 0; attempt < 20; attempt++) {
+    try {
+      await vscode.window.showTextDocument(notebook.cellAt(index).document, { selection, viewColumn: editor.viewColumn });
+      return true;
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+  return true; // The notebook is shown with the cell selected, its editor not (yet) opened.
 }

@@ -97,3 +97,14 @@ void test("warmup: a monotone rise to the maximum, not a cycle or a flat start",
   assert.equal(findWarmup(Float64Array.from([0.1, 0.3, 0.2, 0.4])), undefined);
   assert.equal(findWarmup(Float64Array.from([0.1])), undefined);
 });
+
+void test("a notebook's schedule names its cell, for the page's source link", () => {
+  const nb = "test/fixtures/workspace/notebooks/finetune.ipynb";
+  const read = readSchedules(nb, readFileSync(nb, "utf8"));
+  const es = read.schedules.map((schedule) => ({ schedule, curve: evaluate(schedule) }));
+  const data = buildPreviewData({ source: "s", label: nb, version: 1, entries: es, problems: [], inputs: {}, epoch: 0 });
+  // MultiStepLR is constructed in the notebook's cell 6 (0-based; markdown cells counted), as VS Code numbers cells.
+  assert.equal(data.schedules[0]!.source.cell, 6);
+  const plain = buildPreviewData({ source: "s", label: file, version: 1, entries: entries(), problems: [], inputs: {}, epoch: 0 });
+  assert.equal(plain.schedules[0]!.source.cell, undefined);
+});

@@ -2,7 +2,7 @@ import * as assert from "node:assert/strict";
 import * as vscode from "vscode";
 import { formatLr } from "../../../src/core/explain";
 import { formatSummary, summarize } from "../../../src/core/summary";
-import { answerInputBox, api, closeAllEditors, coreSchedules, fixture, harnessAnswers, keepWorkspaceSettingsClean, lensTitles, lrOf, lrScopeDiagnostics, revertActive, screenshot, waitFor, withoutAutoSave } from "../util";
+import { answerInputBox, api, askHarness, closeAllEditors, coreSchedules, fixture, harnessAnswers, keepWorkspaceSettingsClean, lensTitles, lrOf, lrScopeDiagnostics, revertActive, screenshot, waitFor, withoutAutoSave } from "../util";
 
 const notebookPath = "notebooks/finetune.ipynb";
 
@@ -124,6 +124,33 @@ suite("notebooks", () => {
       await revertActive();
     }
     await waitFor(() => !notebook.isDirty, "the notebook reverted");
+  });
+
+  test("the preview names the schedule's cell, and its source link opens that cell at the line", async function () {
+    if (!harnessAnswers()) this.skip();
+    this.timeout(120_000);
+    const lr = await api();
+    const notebook = await vscode.workspace.openNotebookDocument(fixture(notebookPath));
+    const editor = await vscode.window.showNotebookDocument(notebook);
+    const scheduler = notebook.cellAt(6);
+    editor.revealRange(new vscode.NotebookRange(6, 7), vscode.NotebookEditorRevealType.InCenterIfOutsideViewport);
+    await vscode.window.showTextDocument(scheduler.document, { viewColumn: editor.viewColumn });
+    await vscode.commands.executeCommand("lrscope.openPreviewToSide");
+    const shown = await waitFor(() => lr.previews().find((p) => p.data?.schedules[0]?.source.cell !== undefined)?.data, "a preview of the notebook's schedule");
+    assert.equal(shown.schedules[0]!.source.cell, 6);
+    const line = shown.schedules[0]!.source.line;
+    // The page's link: "finetune.ipynb cell 7:<line>". The preview follows the active cell: with cell 2 active
+    // (the same notebook, so the same schedule), clicking it must still land in cell 6 (0-based) at that line.
+    const settings = notebook.cellAt(2).document;
+    editor.revealRange(new vscode.NotebookRange(2, 3), vscode.NotebookEditorRevealType.InCenterIfOutsideViewport);
+    await waitFor(async () => vscode.window.showTextDocument(settings, { viewColumn: editor.viewColumn }).then(() => true, () => false), "cell 2's editor");
+    await waitFor(() => lr.previews()[0]?.data?.source === settings.uri.toString(), "the preview to follow cell 2");
+    await askHarness({ action: "click", selector: "a.source", source: settings.uri.toString() });
+    const landed = await waitFor(() => {
+      const active = vscode.window.activeTextEditor;
+      return active?.document.uri.toString() === scheduler.document.uri.toString() ? active : undefined;
+    }, "the scheduler's cell to be the active editor after the click", 20_000);
+    assert.equal(landed.selection.active.line, line - 1);
   });
 
   test("Set Inputs from a cell stores the notebook's inputs, which every cell's schedules read", async function () {
