@@ -70,6 +70,9 @@ export function niceTicks(lo: number, hi: number, count = 6): number[] {
   const magnitude = 10 ** Math.floor(Math.log10(raw));
   const ratio = raw / magnitude;
   const step = (ratio < 1.5 ? 1 : ratio < 3 ? 2 : ratio < 7 ? 5 : 10) * magnitude;
+  // Ticks 12 significant digits cannot tell apart (a zoom of [1e20, 1e20 + 1e5] from the page; past 2^53 `i++`
+  // would not even move): the ends alone, never a hang.
+  if (!(step > 0) || Math.max(Math.abs(lo), Math.abs(hi)) / step > 1e11) return [lo, hi];
   const out: number[] = [];
   for (let i = Math.ceil(lo / step - 1e-9); i * step <= hi + step * 1e-9; i++) out.push(Number((i * step).toPrecision(12)));
   return out;

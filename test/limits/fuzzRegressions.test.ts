@@ -5,6 +5,10 @@ import { readSchedules } from "../../src/dialects";
 import { literalNumber } from "../../src/dialects/paddle/args";
 import { pyFloat } from "../../src/dialects/timm/pyvalue";
 import { pinnedVersion } from "../../src/dialects/versions";
+import { makefileShell } from "../../src/dialects/launch/makefile";
+import { buildPreviewData } from "../../src/extension/preview/previewModel";
+import { evaluate } from "../../src/core/evaluate";
+import { niceTicks } from "../../src/text/svgChart";
 import { resolvePlainScalar } from "../../src/parse/config";
 import { run } from "../parse/python/helpers";
 
@@ -72,5 +76,32 @@ if __name__ == '__main__':
     assert.equal(pyFloat("1_000.5e-3"), 1.0005);
     const requirements = `${"a".repeat(1_000_000)}\ntorch==1.13.1\n`;
     assert.equal(pinnedVersion({ read: (p) => (p === "requirements.txt" ? requirements : undefined) }, "train.py", "torch")?.version, "1.13.1");
+  });
+
+  // Found by reading this session's change (review): each hung or mangled on a small input.
+  void it("a Makefile whose := lines double a variable stops expanding at 1,000,000 characters", { timeout: 20_000 }, () => {
+    const doubling = Array.from({ length: 40 }, (_, i) => `A${i + 1} := $(A${i}) $(A${i})`).join("\n");
+    const make = makefileShell("Makefile", `A0 := 0.1\n${doubling}\ntrain:\n\tpython train.py --lr $(A40)\n`);
+    assert.ok(make.text.length < 3_000_000, `expanded to ${make.text.length} characters`);
+    assert.match(JSON.stringify([...make.options.vars.values()]), /expands to more than 1,000,000 characters/);
+  });
+
+  void it("a NeMo YAML alias on a line with a long blank run is read at once", { timeout: 20_000 }, () => {
+    const yaml = `trainer:\n  max_steps: &steps 1000${" ".repeat(200_000)}x\nmodel:\n  optim:\n    name: adamw\n    lr: 1.0e-4\n    sched:\n      name: CosineAnnealing\n      max_steps: *steps\n      warmup_steps: 10\n`;
+    const r = readSchedules("conf/nemo.yaml", yaml);
+    assert.ok(r.problems.length + r.schedules.length >= 0);
+  });
+
+  void it("SVG ticks past 2^53 (a zoom the page may send) are the ends, not an endless loop", () => {
+    assert.deepEqual(niceTicks(1e20, 1e20 + 1e5), [1e20, 1e20 + 1e5]);
+    assert.deepEqual(niceTicks(0, 90, 8), [0, 10, 20, 30, 40, 50, 60, 70, 80, 90]);
+  });
+
+  void it("a file at the root: the panel strips no slashes from derivations", () => {
+    const text = "import torch\nopt = torch.optim.SGD(params, lr=0.1 / 2)\nsched = torch.optim.lr_scheduler.StepLR(opt, 30)\nfor epoch in range(90):\n    sched.step()\n";
+    const read = readSchedules("/train.py", text);
+    const entries = read.schedules.map((schedule) => ({ schedule, curve: evaluate(schedule) }));
+    const data = buildPreviewData({ source: "s", label: "/train.py", folder: "/", version: 1, entries, problems: [], inputs: {}, epoch: 0 });
+    assert.match(data.schedules[0]!.baseLr[0]!, /0\.1 \/ 2/);
   });
 });

@@ -34,12 +34,15 @@ interface Definition {
 /** Text being built, with the Makefile offset of each character and of the reference it came from. */
 class Built {
   text = "";
+  /** Characters written by every expansion of one Makefile (shared): `A := $(B) $(B)` lines double it each. */
+  constructor(private readonly written: { n: number }) {}
   readonly origin: number[] = [];
   readonly anchorFrom: number[] = [];
   readonly anchorTo: number[] = [];
 
   push(ch: string, origin: number, anchorFrom: number, anchorTo: number): void {
     this.text += ch;
+    this.written.n++;
     this.origin.push(origin);
     this.anchorFrom.push(anchorFrom);
     this.anchorTo.push(anchorTo);
@@ -47,12 +50,15 @@ class Built {
 }
 
 const maxDepth = 16;
+/** Expansions stop here: a few lines that each double a variable would otherwise hold the host for minutes. */
+const maxExpandedChars = 1_000_000;
 
 export function makefileShell(file: string, source: string): MakefileShell {
   const lines = new LineIndex(file, source);
   const defs = new Map<string, Definition>();
   const vars = new Map<string, ShellVar>();
-  const out = new Built();
+  const written = { n: 0 };
+  const out = new Built(written);
   let unknownCount = 0;
 
   // Logical lines: [start offset, text, offsets of its characters].
@@ -148,6 +154,7 @@ export function makefileShell(file: string, source: string): MakefileShell {
       if (def?.unknown) reason = def.unknown;
       else if (def && seen.has(name)) reason = `${reference} refers to itself`;
       else if (def && depth >= maxDepth) reason = `${reference} nests too deep`;
+      else if (def && written.n + def.value.length > maxExpandedChars) reason = `${reference} expands to more than ${maxExpandedChars.toLocaleString("en-US")} characters`;
       else if (!def) {
         reason = /\s|,/.test(name) ? `${reference} is a make function, evaluated when make runs` : /^[@<^*?%+|]$|^[@<^*?][DF]$/.test(name) ? `${reference} is an automatic variable of make` : `${reference} is not defined in this Makefile (make takes it from its command line or the environment)`;
       }
@@ -198,7 +205,7 @@ export function makefileShell(file: string, source: string): MakefileShell {
       }
       if (op === ":=" || op === "::=" || op === ":::=") {
         // Simple: expanded now.
-        const b = new Built();
+        const b = new Built(written);
         expand(value, offsets, b, undefined, 0, new Set([name]));
         defs.set(name, { name, op, value: b.text.replace(/\$/g, "$$$$"), offsets: b.origin.flatMap((o, i) => (b.text[i] === "$" ? [o, o] : [o])) });
         continue;
@@ -233,7 +240,14 @@ export function makefileShell(file: string, source: string): MakefileShell {
     let contiguous = true;
     for (let k = a + 1; k < b; k++) if (origin[k] !== origin[k - 1]! + 1 && !(text[k - 1] === "\\" && text[k] === "\n")) contiguous = false;
     if (contiguous && origin[b - 1]! >= origin[a]!) return lines.range(origin[a]!, origin[b - 1]! + 1);
-    return lines.range(Math.min(...anchorFrom.slice(a, b)), Math.max(...anchorTo.slice(a, b)));
+    // A loop, not Math.min(...slice): a long range would overflow the argument stack.
+    let lo = Infinity;
+    let hi = -Infinity;
+    for (let k = a; k < b; k++) {
+      lo = Math.min(lo, anchorFrom[k]!);
+      hi = Math.max(hi, anchorTo[k]!);
+    }
+    return lines.range(lo, hi);
   };
   return { text, options: { rangeOf, vars } };
 }

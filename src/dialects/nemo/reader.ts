@@ -87,9 +87,11 @@ class Config {
     const m = /^\*([^\s,\]}]+)$/.exec(this.textOf(node) ?? "");
     if (!m) return node.value;
     const name = m[1]!.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    // Greedy up to a comment, trimmed after: a lazy `[^#]*?\s*` backtracked quadratically on long blank runs.
+    const anchor = new RegExp(`&${name}[ \t]+([^\\s#][^#]*)(?:#.*)?$`);
     for (const line of this.lines) {
-      const a = new RegExp(`&${name}[ \t]+([^\\s#][^#]*?)\\s*(?:#.*)?$`).exec(line);
-      if (a) return resolvePlainScalar(a[1]!).value;
+      const a = anchor.exec(line);
+      if (a) return resolvePlainScalar(a[1]!.trimEnd()).value;
     }
     return node.value;
   }

@@ -51,7 +51,8 @@ const asIs = (text: string): string => text;
 
 /** `short` for a folder: strips every occurrence of it (`/home/u/proj/` → `configs/base.py:3`), as the hover does. */
 function shortener(folder: string | undefined): (text: string) => string {
-  return folder ? (text) => text.split(folder).join("") : asIs;
+  // A file at the root (or `/` as the workspace folder) has nothing to strip: splitting on "/" would delete every slash.
+  return folder && folder !== "/" ? (text) => text.split(folder).join("") : asIs;
 }
 
 function warningView(p: Problem, short: (text: string) => string = asIs): WarningView {
