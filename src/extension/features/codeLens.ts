@@ -32,8 +32,11 @@ export const codeLens: Feature = ({ store, settings, onDidChangeSettings }) => {
     changed,
     vscode.languages.registerCodeLensProvider(scheduleDocuments, provider),
     store.onDidChange(() => changed.fire()),
-    // An edit in one notebook cell can move the schedules of the others.
-    vscode.workspace.onDidChangeNotebookDocument(() => changed.fire()),
+    // An edit in one notebook cell can move the schedules of the others; outputs and metadata cannot (a running
+    // cell streams outputs).
+    vscode.workspace.onDidChangeNotebookDocument((e) => {
+      if (e.contentChanges.length > 0 || e.cellChanges.some((c) => c.document !== undefined)) changed.fire();
+    }),
     onDidChangeSettings(() => changed.fire()),
   );
 };
