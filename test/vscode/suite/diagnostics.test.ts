@@ -1,6 +1,6 @@
 import * as assert from "node:assert/strict";
 import * as vscode from "vscode";
-import { api, closeAllEditors, coreSchedules, fixture, openFixture, sleep, waitFor } from "../util";
+import { api, closeAllEditors, coreSchedules, fixture, openFixture, sleep, waitFor, withoutAutoSave } from "../util";
 
 const mistake = "pytorch/warmup_stepped_twice.py";
 
@@ -16,17 +16,8 @@ function lineOf(document: vscode.TextDocument, text: string): number {
 }
 
 suite("diagnostics", () => {
-  // These tests edit a fixture without saving it. VS Code for the Web (the code-server launcher) saves after a
-  // delay by default, which would rewrite the fixture on disk.
-  let autoSave: string | undefined;
-  suiteSetup(async () => {
-    const files = vscode.workspace.getConfiguration("files");
-    autoSave = files.inspect<string>("autoSave")?.globalValue;
-    await files.update("autoSave", "off", vscode.ConfigurationTarget.Global);
-  });
-  suiteTeardown(async () => {
-    await vscode.workspace.getConfiguration("files").update("autoSave", autoSave, vscode.ConfigurationTarget.Global);
-  });
+  // These tests edit a fixture without saving it.
+  withoutAutoSave();
 
   teardown(async () => {
     await vscode.commands.executeCommand("workbench.action.files.revert");

@@ -1,3 +1,4 @@
+import { warmRestartAt } from "../../warmRestarts";
 import { LRScheduler, PaddleError } from "../scheduler";
 
 /** `CosineAnnealingWarmRestarts`, python/paddle/optimizer/lr.py (its own `step`). */
@@ -32,17 +33,7 @@ export class CosineWarmRestartsScheduler extends LRScheduler {
       }
     } else {
       if (epoch < 0) throw new PaddleError("invalid-argument", `Expected non-negative epoch, but got ${epoch}`);
-      if (epoch >= this.t0) {
-        if (this.tMult === 1) this.tCur = epoch % this.t0;
-        else {
-          const n = Math.trunc(Math.log((epoch / this.t0) * (this.tMult - 1) + 1) / Math.log(this.tMult));
-          this.tCur = epoch - (this.t0 * (this.tMult ** n - 1)) / (this.tMult - 1);
-          this.tI = this.t0 * this.tMult ** n;
-        }
-      } else {
-        this.tI = this.t0;
-        this.tCur = epoch;
-      }
+      ({ tCur: this.tCur, tI: this.tI } = warmRestartAt(epoch, this.t0, this.tMult, this.tI));
     }
     this.lastEpoch = Math.floor(epoch);
     this.lastLr = this.getLr();

@@ -1,4 +1,5 @@
 import { LrScheduler, pyMod, type SchedulerContext } from "../scheduler";
+import { warmRestartAt } from "../../warmRestarts";
 import type { TorchSchedulerSpec } from "../spec";
 
 type Spec = Extract<TorchSchedulerSpec, { kind: "CosineAnnealingWarmRestarts" }>;
@@ -56,18 +57,7 @@ export class CosineAnnealingWarmRestarts extends LrScheduler {
     this.stepCount++;
     if (epoch < 0) this.fail("invalid-argument", `Expected non-negative epoch, but got ${epoch}`);
     const before = this.tCur;
-    if (epoch >= this.t0) {
-      if (this.tMult === 1) this.tCur = pyMod(epoch, this.t0);
-      else {
-        // Python's math.log(x, base) is log(x) / log(base); int() truncates toward zero (x >= 1 here).
-        const n = Math.trunc(Math.log((epoch / this.t0) * (this.tMult - 1) + 1) / Math.log(this.tMult));
-        this.tCur = epoch - (this.t0 * (this.tMult ** n - 1)) / (this.tMult - 1);
-        this.tI = this.t0 * this.tMult ** n;
-      }
-    } else {
-      this.tI = this.t0;
-      this.tCur = epoch;
-    }
+    ({ tCur: this.tCur, tI: this.tI } = warmRestartAt(epoch, this.t0, this.tMult, this.tI));
     if (this.tCur < before) this.ctx.events.emit(`${this.name} restart`);
     this.lastEpoch = Math.floor(epoch);
     this.getLr();
